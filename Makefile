@@ -1,0 +1,46 @@
+# The two commands: `make site` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: site test serve validate lint clean chromium
+.DEFAULT_GOAL := site
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+## site: validate data/ and build the example portal into site/ (every time it runs)
+site: $(STAMP)
+	$(PY) -m portalgen build
+
+## validate: check data/ and print every problem for editors
+validate: $(STAMP)
+	$(PY) -m portalgen validate data
+
+## serve: preview the portal at http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+## chromium: Debian's Chromium for the browser tests
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## test: install what the tests need and run them all
+test: $(TEST_STAMP) chromium
+	$(PY) -m pytest
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check src plugins tests
+	$(VENV)/bin/ruff format --check src plugins tests
+
+clean:
+	rm -rf $(VENV) site .portalgen-build-*

@@ -1,0 +1,91 @@
+"""Turn validated packages (typed rows) into the model."""
+
+from __future__ import annotations
+
+from .model import (Action, Measure, Organisation, Partnership, Plan, Portal, Priority, Progress,
+                    Source, Status)
+from .validate import Checked, Row
+
+
+def build_portal(packages: list[Checked]) -> Portal:
+    by_kind = {}
+    for package in packages:
+        by_kind.setdefault(package.source.kind.name, []).append(package)
+    vocabulary = by_kind["vocabulary"][0].tables
+    statuses = {row["id"]: Status(row["id"], row["label"], row["description"])
+                for row in vocabulary["statuses"]}
+    organisations = {row["id"]: _organisation(row) for row in vocabulary["organisations"]}
+    partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"])
+    portal = Portal(partnerships, organisations, statuses)
+    for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
+        partnership = portal.partnership(package.source.partnership)
+        plan = _plan(package, portal)
+        plan.partnership = partnership
+        partnership.plans.append(plan)
+    return portal
+
+
+def _organisation(row: Row) -> Organisation:
+    return Organisation(row["id"], row["name"], row["sector"], row["responsible_authority"],
+                        row.get("website"))
+
+
+def _partnerships(rows: list[Row]) -> list[Partnership]:
+    partnerships = {
+        row["id"]: Partnership(row["id"], row["name"], row["kind"],
+                               row["local_authorities"].split(";"), row["summary"],
+                               row.get("active_from"), row.get("active_to"))
+        for row in rows
+    }
+    for row in rows:
+        partnership = partnerships[row["id"]]
+        if row.get("parent"):
+            partnership.parent = partnerships[row["parent"]]
+            partnership.parent.children.append(partnership)
+        if row.get("successor"):
+            partnership.successor = partnerships[row["successor"]]
+            partnership.successor.predecessors.append(partnership)
+    return list(partnerships.values())
+
+
+def _progress(row: Row, portal: Portal) -> Progress:
+    status = portal.statuses.get(row["status"]) if row.get("status") else None
+    return Progress(status, row.get("status_date"))
+
+
+def _owner(row: Row, portal: Portal) -> Organisation | None:
+    return portal.organisations.get(row["owner"]) if row.get("owner") else None
+
+
+def _plan(package: Checked, portal: Portal) -> Plan:
+    meta = package.metadata
+    plan = Plan(package.source.version, meta["title"], meta["period_from"], meta["period_to"],
+                portal.statuses[meta["status"]], meta.get("adopted"), meta["summary"],
+                Source(meta["source_title"], meta.get("source_date"), meta.get("source_url")))
+    priorities = {row["id"]: _priority(row, portal) for row in package.tables["priorities"]}
+    for row in package.tables["actions"]:
+        priorities[row["priority"]].actions.append(
+            Action(row["id"], row["kind"], row["title"], _owner(row, portal), row.get("due"),
+                   _progress(row, portal)))
+    for row in package.tables["measures"]:
+        priorities[row["priority"]].measures.append(_measure(row, portal))
+    plan.priorities = sorted(priorities.values(), key=lambda p: (p.number, p.id))
+    for priority in plan.priorities:
+        priority.plan = plan
+    return plan
+
+
+def _priority(row: Row, portal: Portal) -> Priority:
+    return Priority(row["id"], row["number"], row["title"], row.get("summary"),
+                    _owner(row, portal), _progress(row, portal))
+
+
+def _measure(row: Row, portal: Portal) -> Measure:
+    return Measure(row["id"], row["title"], row["unit"], _number(row.get("baseline")),
+                   row.get("baseline_period"), _number(row.get("latest")),
+                   row.get("latest_period"), row.get("target"), _progress(row, portal),
+                   row.get("action"))
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)

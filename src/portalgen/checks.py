@@ -1,0 +1,154 @@
+"""Cross-package checks: what frictionless cannot see because it spans packages.
+
+Each check takes the validated packages and returns problems; ``CHECKS`` lists them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+
+from .load import DESCRIPTOR
+from .problems import Problem
+from .validate import Checked
+
+
+
+class Context:
+    """The validated packages, with the shared ids looked up once."""
+
+    def __init__(self, packages: list[Checked]):
+        self.packages = packages
+        self.vocabulary = _single(packages, "vocabulary")
+        self.partnerships = _single(packages, "partnerships")
+        self.organisations = self._ids(self.vocabulary, "organisations")
+        self.years = self._ids(self.vocabulary, "financial-years")
+        self.partnership_ids = self._ids(self.partnerships, "partnerships")
+
+    def file(self, package: Checked | None, table: str) -> str:
+        """The label of a shared file, as the editor should open it."""
+        return package.source.file_label(f"{table}.csv") if package else f"{table}.csv"
+
+    @staticmethod
+    def _ids(package: Checked | None, table: str) -> list[str] | None:
+        if package is None or table not in package.tables:
+            return None
+        return [row["id"] for row in package.tables[table] if row.get("id")]
+
+    def plans(self) -> Iterator[Checked]:
+        return (p for p in self.packages if p.source.kind.name == "plan")
+
+
+def _single(packages: list[Checked], kind: str) -> Checked | None:
+    return next((p for p in packages if p.source.kind.name == kind), None)
+
+
+def _unknown(value: str, known: list[str], where: str, what: str) -> str:
+    near = difflib.get_close_matches(value, known, n=1)
+    hint = f' Did you mean "{near[0]}"?' if near else f" Add it to {where} or use one of its ids."
+    return f'"{value}" is not {what} in {where}.{hint}'
+
+
+def plan_partnership_exists(context: Context) -> list[Problem]:
+    if context.partnership_ids is None:
+        return []
+    return [
+        Problem(plan.source.label, None, None,
+                f'is a plan of "{plan.source.partnership}", which is not a partnership id in '
+                f"{context.file(context.partnerships, 'partnerships')}. Add the partnership there or rename the folder.")
+        for plan in context.plans() if plan.source.partnership not in context.partnership_ids
+    ]
+
+
+def owners_are_organisations(context: Context) -> list[Problem]:
+    if context.organisations is None:
+        return []
+    problems = []
+    for plan in context.plans():
+        for table, rows in plan.tables.items():
+            label = plan.source.file_label(f"{table}.csv")
+            for row in rows:
+                owner = row.get("owner")
+                if owner and owner not in context.organisations:
+                    problems.append(Problem(label, row["_line"], "owner", _unknown(
+                        owner, context.organisations, context.file(context.vocabulary, "organisations"),
+                        "an organisation")))
+    return problems
+
+
+def years_are_financial_years(context: Context) -> list[Problem]:
+    if context.years is None:
+        return []
+    problems = []
+    for plan in context.plans():
+        problems += _unknown_years(plan, context.years, context.file(context.vocabulary, "financial-years"))
+    return problems
+
+
+def _unknown_years(plan: Checked, years: list[str], where: str) -> list[Problem]:
+    found = []
+    label = plan.source.file_label(DESCRIPTOR)
+    for key in ("period_from", "period_to"):
+        value = plan.metadata.get(key)
+        if value and value not in years:
+            found.append(Problem(label, plan.metadata["_line"], f"plan.{key}",
+                                 _unknown(value, years, where, "a financial year")))
+    for row in plan.tables.get("actions", []):
+        if row.get("due") and row["due"] not in years:
+            found.append(Problem(plan.source.file_label("actions.csv"), row["_line"], "due",
+                                 _unknown(row["due"], years, where, "a financial year")))
+    return found
+
+
+def plan_periods_are_ordered(context: Context) -> list[Problem]:
+    problems = []
+    for plan in context.plans():
+        start, end = plan.metadata.get("period_from"), plan.metadata.get("period_to")
+        if start and end and start > end:
+            problems.append(Problem(plan.source.file_label(DESCRIPTOR), plan.metadata["_line"],
+                                    "plan.period_to", f'"{end}" is before period_from "{start}". '
+                                    "A plan ends in the same year it starts or later."))
+    return problems
+
+
+def plan_periods_do_not_overlap(context: Context) -> list[Problem]:
+    problems, seen = [], {}
+    for plan in sorted(context.plans(), key=lambda p: (p.source.partnership, p.source.version)):
+        start, end = plan.metadata.get("period_from"), plan.metadata.get("period_to")
+        if not (start and end):
+            continue
+        previous = seen.get(plan.source.partnership)
+        if previous and start <= previous[1]:
+            problems.append(Problem(plan.source.file_label(DESCRIPTOR), plan.metadata["_line"],
+                                    "plan.period_from", f"{start} to {end} overlaps the plan in "
+                                    f"{previous[0]} ({previous[2]} to {previous[1]}). Plan "
+                                    "versions of one partnership must not overlap; mark the "
+                                    "older one superseded and end it earlier."))
+        seen[plan.source.partnership] = (plan.source.label, end, start)
+    return problems
+
+
+def partnership_dates_are_ordered(context: Context) -> list[Problem]:
+    if context.partnerships is None:
+        return []
+    return [
+        Problem(context.file(context.partnerships, "partnerships"), row["_line"], "active_to",
+                f"{row['active_to']} is before active_from {row['active_from']}.")
+        for row in context.partnerships.tables.get("partnerships", [])
+        if row.get("active_from") and row.get("active_to") and row["active_to"] < row["active_from"]
+    ]
+
+
+CHECKS: list[Callable[[Context], list[Problem]]] = [
+    plan_partnership_exists,
+    owners_are_organisations,
+    years_are_financial_years,
+    plan_periods_are_ordered,
+    plan_periods_do_not_overlap,
+    partnership_dates_are_ordered,
+]
+
+
+def cross_check(packages: list[Checked]) -> list[Problem]:
+    context = Context(packages)
+    return [problem for check in CHECKS for problem in check(context)]

@@ -1,0 +1,37 @@
+"""The ``portalgen`` command: validate data, build the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .engine import check_data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="portalgen", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check data packages and list every problem")
+    validate.add_argument("path", nargs="?", default="data", type=Path,
+                          help="the data folder (default: data)")
+    build = commands.add_parser("build", help="validate, then build the site into site/")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    build.add_argument("-d", "--site-dir", default=None, type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.path)
+    from .publish import build_site
+
+    return build_site(args.config_file, args.site_dir)
+
+
+def run_validate(path: Path) -> int:
+    _, problems = check_data(path, Path.cwd())
+    if problems:
+        from .problems import DataError
+
+        print(DataError(problems).summary(), file=sys.stderr)
+        return 1
+    print(f"{path}: all data packages are valid.")
+    return 0

@@ -1,0 +1,58 @@
+"""The data contract: which packages exist, where they live, and the Table Schemas they follow.
+
+Schemas ship with portalgen (``schemas/*.yaml``) so an editor's package says only what its
+files are; statuses are filled in from the shared vocabulary, so the vocabulary is the one
+place that lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+VERSION_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class PackageKind:
+    """A kind of data package: its resources (each with a schema of the same name)."""
+
+    name: str
+    resources: tuple[str, ...]
+    metadata: str | None = None
+    """Key in ``datapackage.yaml`` holding one record checked against the schema of that name."""
+
+
+VOCABULARY = PackageKind("vocabulary", ("financial-years", "statuses", "organisations"))
+PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
+PLAN = PackageKind("plan", ("priorities", "actions", "measures"), metadata="plan")
+KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN)}
+
+STATUS_SCHEMES = {"plan": "plan", "priorities": "progress", "actions": "progress",
+                  "measures": "progress"}
+"""Which status scheme of ``statuses.csv`` each schema's ``status`` field takes."""
+
+
+@cache
+def _schema_text(name: str) -> str:
+    return resources.files("portalgen").joinpath("schemas", f"{name}.yaml").read_text("utf-8")
+
+
+def schema_descriptor(name: str, statuses: dict[str, list[str]] | None = None) -> dict:
+    """A fresh Table Schema descriptor for ``name``, with status enums from the vocabulary."""
+    descriptor = yaml.safe_load(_schema_text(name))
+    scheme = STATUS_SCHEMES.get(name)
+    if scheme and statuses and statuses.get(scheme):
+        for field in descriptor["fields"]:
+            if field["name"] == "status":
+                field.setdefault("constraints", {})["enum"] = list(statuses[scheme])
+    return descriptor
+
+
+def field_names(name: str) -> list[str]:
+    return [field["name"] for field in schema_descriptor(name)["fields"]]

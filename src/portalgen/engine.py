@@ -1,0 +1,58 @@
+"""The pipeline, start to finish: load → validate → model. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build_model import build_portal
+from .checks import cross_check
+from .load import discover, read_descriptor
+from .model import Portal
+from .problems import DataError, Problem
+from .validate import Checked, check_package
+
+
+def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked], list[Problem]]:
+    """Validate every package under ``data_dir``; return them and every problem found."""
+    root = root or data_dir.parent
+    if not data_dir.is_dir():
+        return [], [Problem(str(data_dir), None, None, "is not a folder of data packages.")]
+    sources, problems = discover(data_dir, root)
+    readable = []
+    for source in sources:
+        found = read_descriptor(source)
+        problems += found
+        if not found:
+            readable.append(source)
+    packages = _check_in_order(readable)
+    problems += [problem for package in packages for problem in package.problems]
+    problems += cross_check(packages)
+    return packages, problems
+
+
+def _check_in_order(sources) -> list[Checked]:
+    """The vocabulary first: its statuses are the allowed values everywhere else."""
+    ordered = sorted(sources, key=lambda s: s.kind.name != "vocabulary")
+    checked, statuses = [], None
+    for source in ordered:
+        package = check_package(source, statuses)
+        if source.kind.name == "vocabulary":
+            statuses = _statuses(package)
+        checked.append(package)
+    return checked
+
+
+def _statuses(vocabulary: Checked) -> dict[str, list[str]]:
+    schemes: dict[str, list[str]] = {}
+    for row in vocabulary.tables.get("statuses", []):
+        if row.get("id") and row.get("scheme"):
+            schemes.setdefault(row["scheme"], []).append(row["id"])
+    return schemes
+
+
+def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
+    """The validated portal model; raises ``DataError`` listing every problem."""
+    packages, problems = check_data(data_dir, root)
+    if problems:
+        raise DataError(problems)
+    return build_portal(packages)

@@ -1,0 +1,77 @@
+"""Turn frictionless errors (data: row, field, type, note) into plain English for editors."""
+
+from __future__ import annotations
+
+import re
+
+from frictionless import errors as fl
+
+from .problems import Problem
+
+TYPE_HINTS = {
+    "date": ("a date", "Write dates as YYYY-MM-DD, for example 2014-03-27."),
+    "number": ("a number", "Write a plain number without commas, £ or %, for example 3756 "
+               "or 13.5. Leave the cell empty if the figure is not stated."),
+    "integer": ("a whole number", "Write a whole number, for example 3."),
+    "boolean": ("yes or no", "Write yes or no."),
+}
+
+
+def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
+    """One frictionless error in the file ``label`` as a Problem; ``fields`` by name."""
+    line = getattr(error, "row_number", None)
+    if isinstance(error, fl.CellError):
+        field = fields.get(error.field_name, {})
+        return Problem(label, line, error.field_name, _cell_message(error, field))
+    if isinstance(error, fl.ForeignKeyError):
+        return Problem(label, line, ", ".join(error.field_names), _foreign_key_message(error))
+    if isinstance(error, fl.PrimaryKeyError):
+        return Problem(label, line, "id", _primary_key_message(error))
+    if isinstance(error, fl.BlankRowError):
+        return Problem(label, line, None, "is an empty row. Delete the empty line.")
+    return Problem(label, line, None, error.message)
+
+
+def _cell_message(error: fl.CellError, field: dict) -> str:
+    if isinstance(error, fl.MissingCellError):
+        return ("is missing: this row has fewer cells than the header line. Check for a "
+                'missing comma or an unclosed double quote (").')
+    if isinstance(error, fl.ExtraCellError):
+        return ("has more cells than the header line. Put a value that contains a comma "
+                'inside double quotes, for example "Police, fire and council".')
+    if isinstance(error, fl.TypeError):
+        noun, hint = TYPE_HINTS.get(field.get("type", ""), ("valid", ""))
+        return f'"{error.cell}" is not {noun}. {hint}'.strip()
+    if isinstance(error, fl.ConstraintError):
+        return _constraint_message(error, field)
+    return error.message
+
+
+def _constraint_message(error: fl.ConstraintError, field: dict) -> str:
+    found = re.search(r'constraint "(\w+)"', error.note)
+    constraint = found.group(1) if found else ""
+    constraints = field.get("constraints", {})
+    if constraint == "required":
+        return f"is empty, but it is required. {field.get('description', '')}".strip()
+    if constraint == "enum":
+        return f'"{error.cell}" is not one of: {", ".join(constraints["enum"])}'
+    if constraint == "pattern":
+        return f'"{error.cell}" is not in the right form. {field.get("description", "")}'.strip()
+    if constraint in ("minimum", "maximum"):
+        return f'"{error.cell}" must be at {"least" if constraint == "minimum" else "most"} ' \
+               f"{constraints[constraint]}."
+    return f'"{error.cell}" is not allowed here ({error.note}).'
+
+
+def _foreign_key_message(error: fl.ForeignKeyError) -> str:
+    values = ", ".join(f'"{cell}"' for cell in error.field_cells)
+    target = f"{error.reference_name}.csv" if error.reference_name else "this file"
+    fields = ", ".join(error.reference_field_names)
+    return f"{values} is not the {fields} of any row in {target}. Check the spelling, or add it there."
+
+
+def _primary_key_message(error: fl.PrimaryKeyError) -> str:
+    first = re.search(r"position (\d+)", error.note)
+    where = f" (first on line {first.group(1)})" if first else ""
+    return (f'"{error.cells[0]}" is used by more than one row{where}. '
+            "Each row needs its own id.")

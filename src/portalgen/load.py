@@ -1,0 +1,147 @@
+"""Load: find the data packages under ``data/`` and read their files safely.
+
+Nothing here knows what the data means; it finds packages by where they are
+(``vocabulary/``, ``partnerships/``, ``<partnership>/plans/<version>/``) and turns
+unreadable files into editor-facing problems instead of exceptions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .contract import KINDS, VERSION_PATTERN, PackageKind
+from .problems import Problem
+from .yamlfile import YamlProblem, load_yaml
+
+DESCRIPTOR = "datapackage.yaml"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class PackageSource:
+    """One data package found on disk, before validation."""
+
+    kind: PackageKind
+    folder: Path
+    label: str
+    """The folder as the editor knows it, relative to the project: ``data/haringey/plans/2013-14``."""
+    partnership: str | None = None
+    version: str | None = None
+    descriptor: dict = field(default_factory=dict)
+
+    def file_label(self, name: str) -> str:
+        return f"{self.label}/{name}"
+
+
+def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Problem]]:
+    """Every package under ``data_dir``, in a stable order, and problems with the layout."""
+    sources, problems = [], []
+    for folder in _folders_with_descriptor(data_dir):
+        label = _label(folder, root)
+        source = _classify(folder.relative_to(data_dir), folder, label)
+        if source is None:
+            problems.append(Problem(f"{label}/{DESCRIPTOR}", None, None, _misplaced_message()))
+        else:
+            sources.append(source)
+    problems += _missing_descriptors(data_dir, root, sources)
+    return sources, problems
+
+
+def _folders_with_descriptor(data_dir: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(data_dir):
+        dirnames.sort()
+        if DESCRIPTOR in filenames:
+            found.append(Path(dirpath))
+    return found
+
+
+def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
+    parts = relative.parts
+    if parts in (("vocabulary",), ("partnerships",)):
+        return PackageSource(KINDS[parts[0]], folder, label)
+    if len(parts) == 3 and parts[1] == "plans" and VERSION_PATTERN.fullmatch(parts[2]):
+        return PackageSource(KINDS["plan"], folder, label, parts[0], parts[2])
+    return None
+
+
+def _misplaced_message() -> str:
+    return (
+        "is in a folder portalgen does not read. Packages go in data/vocabulary/, "
+        "data/partnerships/ or data/<partnership id>/plans/<first year, e.g. 2013-14>/."
+    )
+
+
+def _missing_descriptors(data_dir: Path, root: Path, sources: list[PackageSource]) -> list[Problem]:
+    problems = []
+    for name in ("vocabulary", "partnerships"):
+        if not any(source.kind.name == name for source in sources):
+            label = _label(data_dir / name, root)
+            problems.append(Problem(f"{label}/{DESCRIPTOR}", None, None, "is missing."))
+    for plans in sorted(data_dir.glob("*/plans/*")):
+        if plans.is_dir() and not (plans / DESCRIPTOR).is_file():
+            label = _label(plans, root)
+            problems.append(Problem(label, None, None, f"has no {DESCRIPTOR}; add one (copy it "
+                                    "from another plan version) or remove the folder."))
+    return problems
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
+    """The file's text if an editor's tools can have written it sensibly, else problems."""
+    if not path.is_file():
+        return None, [Problem(label, None, None, "is missing. Create it or remove it from "
+                              f"{DESCRIPTOR}.")]
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None, [Problem(label, None, None, f"is larger than {MAX_FILE_BYTES // 2**20} MB; "
+                              "split it or remove what does not belong in it.")]
+    data = path.read_bytes()
+    if not data.strip():
+        return None, [Problem(label, None, None, "is empty. It needs at least a header line.")]
+    return _decode(data, label)
+
+
+def _decode(data: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(label, line, None, (
+            f"is not saved as UTF-8 (byte 0x{data[error.start]:02X} cannot be read). "
+            'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.'))]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(label, line, None, "contains a NUL (zero) byte, so it is not a "
+                              "text file. Save it again as UTF-8 text.")]
+    return text, []
+
+
+def read_descriptor(source: PackageSource) -> list[Problem]:
+    """Parse the package's ``datapackage.yaml`` into ``source.descriptor``."""
+    label = source.file_label(DESCRIPTOR)
+    text, problems = read_text(source.folder / DESCRIPTOR, label)
+    if text is None:
+        return problems
+    try:
+        descriptor = load_yaml(text)
+    except YamlProblem as problem:
+        return [Problem(label, problem.line, None, str(problem))]
+    if not isinstance(descriptor, dict):
+        return [Problem(label, 1, None, 'must be a set of "key: value" lines (a YAML mapping).')]
+    source.descriptor = descriptor
+    return []
+
+
+def read_header(text: str) -> list[str]:
+    """The column names on the first line of CSV ``text``."""
+    return next(csv.reader(io.StringIO(text)), [])

@@ -1,0 +1,219 @@
+"""Validate: check every package with frictionless, and read its rows.
+
+Each package is checked resource by resource: the file must be readable text with the
+expected header (checked here, so one clear message replaces a flood of cell errors),
+then frictionless checks types, constraints, primary and foreign keys.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from frictionless import Package, Resource
+
+from .contract import schema_descriptor
+from .explain import explain
+from .load import DESCRIPTOR, PackageSource, read_header, read_text
+from .problems import Problem
+
+Row = dict
+"""A typed row: the schema's fields, plus ``_line``, the line it is on."""
+
+
+@dataclass
+class Checked:
+    """A package after validation: its typed rows by resource, and what was wrong."""
+
+    source: PackageSource
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) -> Checked:
+    """Validate one package whose descriptor has been read."""
+    checked = Checked(source)
+    paths = _resource_paths(source, checked.problems)
+    schemas = {}
+    for name, path in paths.items():
+        schema = _prepared_schema(source, name, path, statuses, checked.problems)
+        if schema:
+            schemas[name] = (path, schema)
+    _check_tables(checked, schemas)
+    if source.kind.metadata:
+        _check_metadata(checked, statuses)
+    return checked
+
+
+def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str, str]:
+    label = source.file_label(DESCRIPTOR)
+    lines = getattr(source.descriptor, "lines", {})
+    entries = source.descriptor.get("resources")
+    if not isinstance(entries, list):
+        problems.append(Problem(label, lines.get("resources"), "resources",
+                                _expected_resources(source)))
+        return {}
+    paths = {}
+    for entry in entries:
+        name, path = _resource_entry(source, entry, problems)
+        if name:
+            paths[name] = path
+    for name in source.kind.resources:
+        if name not in paths and not any(p.field == "resources" for p in problems):
+            problems.append(Problem(label, lines.get("resources"), "resources",
+                                    f'does not list the "{name}" resource. '
+                                    + _expected_resources(source)))
+    return paths
+
+
+def _expected_resources(source: PackageSource) -> str:
+    names = ", ".join(f"{name} (path: {name}.csv)" for name in source.kind.resources)
+    return f"It must list these resources, each with a name and a path: {names}."
+
+
+def _resource_entry(source: PackageSource, entry, problems: list[Problem]):
+    label = source.file_label(DESCRIPTOR)
+    line = getattr(entry, "lines", {}).get("name")
+    name = entry.get("name") if isinstance(entry, dict) else None
+    path = entry.get("path") if isinstance(entry, dict) else None
+    if name not in source.kind.resources:
+        problems.append(Problem(label, line, "resources", f'"{name}" is not a resource of a '
+                                f"{source.kind.name} package. " + _expected_resources(source)))
+        return None, None
+    if not _is_plain_file_name(path):
+        problems.append(Problem(label, line, "resources", f'the path of "{name}" must be the name '
+                                f'of a file in this folder, such as "{name}.csv".'))
+        return None, None
+    return name, path
+
+
+def _is_plain_file_name(path) -> bool:
+    if not isinstance(path, str) or not path.endswith(".csv"):
+        return False
+    pure = PurePosixPath(path)
+    return len(pure.parts) == 1 and "\\" not in path and not path.startswith(".")
+
+
+def _prepared_schema(source, name, path, statuses, problems) -> dict | None:
+    """The schema for the file, fields in the file's column order, or None if unusable."""
+    label = source.file_label(path)
+    text, read_problems = read_text(source.folder / path, label)
+    problems += read_problems
+    if text is None:
+        return None
+    descriptor = schema_descriptor(name, statuses)
+    header = read_header(text)
+    header_problems = _header_problems(label, header, descriptor)
+    problems += header_problems
+    if header_problems:
+        return None
+    by_name = {f["name"]: f for f in descriptor["fields"]}
+    descriptor["fields"] = [by_name[column] for column in header]
+    return descriptor
+
+
+def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Problem]:
+    expected = [f["name"] for f in descriptor["fields"]]
+    expected_line = ",".join(expected)
+    problems = []
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(label, 1, column, f'is a column name used twice. Keep one "{column}" '
+                                "column."))
+    for column in header:
+        if column not in expected:
+            near = difflib.get_close_matches(column, expected, n=1)
+            hint = f' Did you mean "{near[0]}"?' if near else ""
+            problems.append(Problem(label, 1, column or "(empty)", "is not a column portalgen "
+                                    f"knows.{hint} The header line must be: {expected_line}"))
+    for column in expected:
+        if column not in header:
+            problems.append(Problem(label, 1, column, "is a missing column. The header line "
+                                    f"must be: {expected_line}"))
+    return problems
+
+
+def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> None:
+    if not schemas:
+        return
+    for _, schema in schemas.values():
+        schema["foreignKeys"] = [
+            key for key in schema.get("foreignKeys", [])
+            if key["reference"]["resource"] in ("", *schemas)
+        ]
+    package = Package.from_descriptor(
+        {"name": "package", "resources": [_resource(name, path, schema)
+                                          for name, (path, schema) in schemas.items()]},
+        basepath=str(checked.source.folder),
+    )
+    report = package.validate()
+    for task in report.tasks:
+        path, schema = schemas[task.name]
+        fields = {f["name"]: f for f in schema["fields"]}
+        checked.problems += [explain(e, checked.source.file_label(path), fields)
+                             for e in task.errors]
+    for name in schemas:
+        checked.tables[name] = _typed_rows(package.get_resource(name))
+
+
+def _resource(name: str, path: str, schema: dict) -> dict:
+    return {"name": name, "path": path, "schema": schema, "format": "csv",
+            "encoding": "utf-8-sig", "dialect": {"csv": {"delimiter": ","}}}
+
+
+def _typed_rows(resource: Resource) -> list[Row]:
+    rows = []
+    for row in resource.read_rows():
+        record = row.to_dict()
+        record["_line"] = row.row_number
+        rows.append(record)
+    return rows
+
+
+def _check_metadata(checked: Checked, statuses) -> None:
+    """Check the one-record block (e.g. ``plan:``) of the descriptor against its schema."""
+    source, key = checked.source, checked.source.kind.metadata
+    label = source.file_label(DESCRIPTOR)
+    block = source.descriptor.get(key)
+    lines = getattr(source.descriptor, "lines", {})
+    if not isinstance(block, dict):
+        checked.problems.append(Problem(label, lines.get(key), key, _missing_block(key)))
+        return
+    descriptor = schema_descriptor(key, statuses)
+    fields = {f["name"]: f for f in descriptor["fields"]}
+    checked.problems += _unknown_keys(label, key, block, fields)
+    values = [_as_text(block.get(name)) for name in fields]
+    resource = Resource(data=[list(fields), values], schema=descriptor)
+    report = resource.validate()
+    block_lines = getattr(block, "lines", {})
+    for error in report.flatten_errors() if hasattr(report, "flatten_errors") else report.tasks[0].errors:
+        problem = explain(error, label, fields)
+        line = block_lines.get(problem.field, lines.get(key))
+        checked.problems.append(Problem(label, line, f"{key}.{problem.field}", problem.message))
+    record = resource.read_rows()[0].to_dict() if not report.tasks[0].errors else {}
+    checked.metadata = {**record, "_line": lines.get(key)}
+
+
+def _missing_block(key: str) -> str:
+    return (f'is missing. Add a "{key}:" section with the {key}\'s title, period_from, '
+            "period_to, status, summary and source_title (see another plan version).")
+
+
+def _unknown_keys(label: str, key: str, block: dict, fields: dict) -> list[Problem]:
+    problems = []
+    for name in block:
+        if name not in fields:
+            near = difflib.get_close_matches(str(name), list(fields), n=1)
+            hint = f' Did you mean "{near[0]}"?' if near else ""
+            problems.append(Problem(label, block.lines.get(name), f"{key}.{name}",
+                                    f"is not a key portalgen knows.{hint}"))
+    return problems
+
+
+def _as_text(value) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,64 @@
+"""Read YAML the way an editor wrote it: safe, no duplicate keys, and remembering lines."""
+
+from __future__ import annotations
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping that remembers the line each key was written on (``lines[key]``)."""
+
+    lines: dict[str, int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f'the key "{key}" appears twice', key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class YamlProblem(Exception):
+    """The text is not YAML portalgen can read; ``line`` is where the reader gave up."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+def load_yaml(text: str):
+    """Parse ``text``; raise ``YamlProblem`` with a plain-English message and line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlProblem(_explain(error), line) from error
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"is not valid YAML ({error})", None) from error
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "cannot be read"
+    if "\\t" in problem or "tab" in problem:
+        return "is not valid YAML: it uses a tab character. Indent with spaces instead."
+    if "appears twice" in problem:
+        return f"is not valid YAML: {problem}. Keep one of them."
+    return (
+        f"is not valid YAML: {problem}. Check the indentation and that each "
+        '"key: value" pair is on its own line.'
+    )
