@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from frictionless import Package, Resource
+from frictionless import Package, Resource, Schema
 
 from .contract import schema_descriptor
 from .explain import explain
@@ -184,10 +184,10 @@ def _check_metadata(checked: Checked, statuses) -> None:
     fields = {f["name"]: f for f in descriptor["fields"]}
     checked.problems += _unknown_keys(label, key, block, fields)
     values = [_as_text(block.get(name)) for name in fields]
-    resource = Resource(data=[list(fields), values], schema=descriptor)
+    resource = Resource(data=[list(fields), values], schema=Schema.from_descriptor(descriptor))
     report = resource.validate()
     block_lines = getattr(block, "lines", {})
-    for error in report.flatten_errors() if hasattr(report, "flatten_errors") else report.tasks[0].errors:
+    for error in report.tasks[0].errors:
         problem = explain(error, label, fields)
         line = block_lines.get(problem.field, lines.get(key))
         checked.problems.append(Problem(label, line, f"{key}.{problem.field}", problem.message))

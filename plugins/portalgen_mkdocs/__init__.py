@@ -1,0 +1,1 @@
+"""The MkDocs adapter for portalgen. All the work happens in ``portalgen``."""

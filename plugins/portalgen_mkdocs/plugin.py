@@ -1,0 +1,50 @@
+"""``portalgen`` MkDocs plugin: validate the data, then add the generated pages.
+
+A thin adapter: each event hands over to the engine in ``portalgen`` and turns its
+results into MkDocs objects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from portalgen import DataError, load_portal
+from portalgen.navigation import navigation
+from portalgen.pages import all_pages
+from portalgen.render import environment, render_page
+
+from .config import PortalgenConfig
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class PortalgenPlugin(BasePlugin[PortalgenConfig]):
+    """Generate partnership, plan and priority pages from ``data/``."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            self.portal = load_portal(root / self.config.data_dir, root)
+        except DataError as error:
+            raise PluginError(error.summary()) from error
+        self.env = environment(root / self.config.overrides_dir)
+        config.theme.dirs.insert(_after_custom_dir(config), str(THEME_DIR))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages = all_pages(self.portal)
+        for page in pages:
+            files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
+        config.nav = navigation(config.nav, self.portal, self.config.nav_title,
+                                [f.src_uri for f in files.documentation_pages()])
+        return files
+
+
+def _after_custom_dir(config: MkDocsConfig) -> int:
+    """Our theme templates go after the site's ``custom_dir`` so the site still wins."""
+    return 1 if config.theme.custom_dir else 0

@@ -1,0 +1,30 @@
+"""What every page kind produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import urls
+
+
+@dataclass
+class Page:
+    """A page to generate: where it lives, its title, which template, and what it receives.
+
+    ``template`` is a page kind (``plan``); the renderer looks for ``pages/plan-<key>.md.j2``
+    before ``pages/plan.md.j2`` so one page can be customised without forking the rest.
+    """
+
+    address: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    key: str = ""
+    description: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_path(self.address)
+
+    def link(self, address: str) -> str:
+        return urls.relative(self.address, address)

@@ -1,0 +1,17 @@
+"""A home page per partnership: who it is, what it covers, its current priorities."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import Partnership, Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [page(partnership) for partnership in portal.partnerships]
+
+
+def page(partnership: Partnership) -> Page:
+    return Page(urls.partnership(partnership), partnership.name, "partnership",
+                {"partnership": partnership, "plan": partnership.current_plan},
+                key=partnership.id, description=partnership.summary)

@@ -1,0 +1,14 @@
+"""The list of all partnerships, grouped so districts sit under their county group."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    top = [p for p in portal.partnerships if p.parent is None]
+    return [Page(urls.partnerships_index(), "Partnerships", "partnerships",
+                 {"partnerships": top, "all_partnerships": portal.partnerships},
+                 description="Every community safety partnership on this portal.")]

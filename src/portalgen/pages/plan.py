@@ -1,0 +1,17 @@
+"""A page per plan version: period, status, source and every priority with its work."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import Plan, Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [page(plan) for plan in portal.plans]
+
+
+def page(plan: Plan) -> Page:
+    return Page(urls.plan(plan), f"{plan.title} ({plan.period})", "plan",
+                {"plan": plan, "partnership": plan.partnership},
+                key=f"{plan.partnership.id}-{plan.version}", description=plan.summary)

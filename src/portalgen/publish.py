@@ -1,0 +1,77 @@
+"""Publish: build the site into a temporary folder and swap it in only on success.
+
+``mkdocs build --strict`` writes into its site folder before it aborts, so a failed build
+must never touch ``site/``: the previous site stays until a new one is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+
+def build_site(config_file: Path, site_dir: Path | None = None) -> int:
+    """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code."""
+    config_file = config_file.resolve()
+    target = (site_dir or _configured_site_dir(config_file)).resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(config_file), "--site-dir", str(staging)],
+            env=_build_environment(config_file.parent), check=False,
+        )
+        if result.returncode != 0:
+            print(f"The site was not built; {_shown(target)} is unchanged.", file=sys.stderr)
+            return result.returncode
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Built the portal into {_shown(target)}.")
+    return 0
+
+
+def _configured_site_dir(config_file: Path) -> Path:
+    text = config_file.read_text("utf-8") if config_file.is_file() else ""
+    site_dir = next((line.split(":", 1)[1].strip() for line in text.splitlines()
+                     if line.startswith("site_dir:")), "site")
+    return config_file.parent / yaml.safe_load(site_dir or "site")
+
+
+def _build_environment(root: Path) -> dict[str, str]:
+    """Builds of the same commit are identical: dates come from the commit, not the clock."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in env:
+        env["SOURCE_DATE_EPOCH"] = _commit_time(root)
+    return env
+
+
+def _commit_time(root: Path) -> str:
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return "0"
+    return result.stdout.strip() or "0"
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return f"{path.relative_to(Path.cwd())}/"
+    except ValueError:
+        return str(path)

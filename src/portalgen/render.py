@@ -1,0 +1,76 @@
+"""Render: pages to Markdown (with HTML tables) through Jinja2 templates.
+
+Templates ship in ``portalgen/templates/pages`` and can be overridden per site by putting a
+file of the same name in ``<overrides>/portalgen/pages``. Autoescaping is on, so data is
+always text, never markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined,
+                    select_autoescape)
+from markupsafe import Markup, escape
+
+from . import urls
+from .pages import Page
+
+NOT_STATED = "not stated"
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
+
+
+def environment(overrides: Path | None = None) -> Environment:
+    loaders = [PackageLoader("portalgen", "templates")]
+    if overrides is not None:
+        loaders.insert(0, FileSystemLoader(str(overrides / "portalgen")))
+    env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=markdown_text, date=long_date, number=number, figure=figure)
+    env.globals.update(NOT_STATED=NOT_STATED, urls=urls)
+    return env
+
+
+def render_page(page: Page, env: Environment) -> str:
+    """The Markdown source of ``page``: YAML front matter, then the template's output."""
+    names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
+    template = env.select_template(names if page.key else names[1:])
+    body = template.render(page=page, link=page.link, **page.context)
+    meta = {"title": page.title, "description": page.description[:300]}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{body}"
+
+
+def markdown_text(value) -> Markup:
+    """Text safe in Markdown: HTML escaped, and Markdown punctuation as character references."""
+    return Markup("").join(
+        Markup(f"&#{ord(char)};") if char in _MARKDOWN_PUNCTUATION else escape(char)
+        for char in str(value)
+    )
+
+
+def long_date(value: dt.date | None) -> str:
+    """27 March 2014, as GOV.UK writes dates; "not stated" when there is none."""
+    if value is None:
+        return NOT_STATED
+    return f"{value.day} {value:%B %Y}"
+
+
+def number(value: float | None, unit: str = "count") -> str:
+    """A figure as people read it: 3,756 / 13.5% / £56,086."""
+    if value is None:
+        return NOT_STATED
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if unit == "percent":
+        return f"{text}%"
+    if unit == "pounds":
+        return f"£{text}"
+    return text
+
+
+def figure(value: float | None, unit: str, period: str | None) -> str:
+    text = number(value, unit)
+    return f"{text} ({period})" if value is not None and period else text

@@ -1,0 +1,37 @@
+"""Stable addresses, made from ids only (never from titles).
+
+Every page's source path is ``<address>index.md``, so with MkDocs' directory URLs the
+page is served at ``<address>``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Partnership, Plan, Priority
+
+
+def partnerships_index() -> str:
+    return "partnerships/"
+
+
+def partnership(item: Partnership) -> str:
+    return f"partnerships/{item.id}/"
+
+
+def plan(item: Plan) -> str:
+    return f"{partnership(item.partnership)}plans/{item.version}/"
+
+
+def priority(item: Priority) -> str:
+    return f"{plan(item.plan)}priorities/{item.id}/"
+
+
+def source_path(address: str) -> str:
+    return f"{address}index.md"
+
+
+def relative(from_address: str, to_address: str) -> str:
+    """A link from one page's address to another's, relative so the site works anywhere."""
+    link = posixpath.relpath(to_address or ".", from_address or ".")
+    return "./" if link == "." else f"{link}/"
