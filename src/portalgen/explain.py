@@ -20,6 +20,8 @@ TYPE_HINTS = {
 def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
     """One frictionless error in the file ``label`` as a Problem; ``fields`` by name."""
     line = getattr(error, "row_number", None)
+    if isinstance(error, (fl.MissingCellError, fl.ExtraCellError)):
+        return Problem(label, line, None, _cell_message(error, {}))
     if isinstance(error, fl.CellError):
         field = fields.get(error.field_name, {})
         return Problem(label, line, error.field_name, _cell_message(error, field))
@@ -34,8 +36,8 @@ def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
 
 def _cell_message(error: fl.CellError, field: dict) -> str:
     if isinstance(error, fl.MissingCellError):
-        return ("is missing: this row has fewer cells than the header line. Check for a "
-                'missing comma or an unclosed double quote (").')
+        return ("has fewer cells than the header line. Check for a missing comma or an "
+                'unclosed double quote (").')
     if isinstance(error, fl.ExtraCellError):
         return ("has more cells than the header line. Put a value that contains a comma "
                 'inside double quotes, for example "Police, fire and council".')

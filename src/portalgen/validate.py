@@ -151,10 +151,18 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
     for task in report.tasks:
         path, schema = schemas[task.name]
         fields = {f["name"]: f for f in schema["fields"]}
-        checked.problems += [explain(e, checked.source.file_label(path), fields)
-                             for e in task.errors]
+        checked.problems += _explained(task.errors, checked.source.file_label(path), fields)
     for name in schemas:
         checked.tables[name] = _typed_rows(package.get_resource(name))
+
+
+def _explained(errors, label: str, fields: dict) -> list[Problem]:
+    """Explain each error; on a row with the wrong number of cells, only say that."""
+    shape = ("extra-cell", "missing-cell")
+    ragged = {e.row_number for e in errors if e.type in shape}
+    explained = [explain(e, label, fields) for e in errors
+                 if e.type in shape or getattr(e, "row_number", 0) not in ragged]
+    return list(dict.fromkeys(explained))
 
 
 def _resource(name: str, path: str, schema: dict) -> dict:

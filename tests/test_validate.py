@@ -1,0 +1,193 @@
+"""Validation against deliberately broken copies of the example data.
+
+Each test breaks one file the way an editor might, and compares the messages exactly:
+file, line, field and plain-English text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_portalgen
+
+from portalgen import check_data
+
+HARINGEY = "data/haringey/plans/2013-14"
+WORCS = "data/worcestershire/plans/2011-12"
+
+
+def problems(project: Path) -> list[str]:
+    _, found = check_data(project / "data", project)
+    return sorted(str(problem) for problem in found)
+
+
+def replace_line(path: Path, number: int, old: str, new: str) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    assert old in lines[number - 1], lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def test_example_data_is_valid(project):
+    assert problems(project) == []
+
+
+def test_status_not_in_vocabulary(project):
+    path = project / WORCS / "priorities.csv"
+    lines = path.read_text("utf-8").splitlines()
+    lines[3] = lines[3].rsplit(",", 2)[0] + ",on-track,"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert problems(project) == [
+        f'{WORCS}/priorities.csv:4 status: "on-track" is not one of: '
+        "not started, on track, at risk, off track, done"
+    ]
+
+
+def test_ragged_row_reported_once(project):
+    path = project / HARINGEY / "measures.csv"
+    replace_line(path, 2, "p1-m1,p1,p1-a1,Overall", "p1-m1,p1,p1-a1,,Overall")
+    assert problems(project) == [
+        f"{HARINGEY}/measures.csv:2 has more cells than the header line. Put a value that "
+        'contains a comma inside double quotes, for example "Police, fire and council".'
+    ]
+
+
+def test_bad_number_date_and_required(project):
+    path = project / HARINGEY / "measures.csv"
+    replace_line(path, 2, "percent,50,", "percent,50%,")
+    replace_line(path, 2, ",57,2013-14,,,", ",57,2013-14,,,27/03/2014")
+    replace_line(path, 3, "p2-m1,p2,p2-a6,Gang", "p2-m1,p2,p2-a6,")
+    path.write_text(path.read_text("utf-8").replace("p2-m1,p2,p2-a6,Exit", "x"), "utf-8")
+    found = problems(project)
+    assert f'{HARINGEY}/measures.csv:2 baseline: "50%" is not a number. Write a plain number ' \
+           "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the " \
+           "figure is not stated." in found
+    assert f'{HARINGEY}/measures.csv:2 status_date: "27/03/2014" is not a date. Write dates ' \
+           "as YYYY-MM-DD, for example 2014-03-27." in found
+
+
+def test_broken_keys_owner_and_duplicate_id(project):
+    path = project / HARINGEY / "actions.csv"
+    replace_line(path, 2, "p1-a1,p1,", "p1-a1,p9,")
+    replace_line(path, 2, "metropolitan-police", "metropolitan-polic")
+    replace_line(path, 3, "p1-a2,", "p1-a1,")
+    assert problems(project) == [
+        f'{HARINGEY}/actions.csv:2 owner: "metropolitan-polic" is not an organisation in '
+        'data/vocabulary/organisations.csv. Did you mean "metropolitan-police"?',
+        f'{HARINGEY}/actions.csv:2 priority: "p9" is not the id of any row in priorities.csv. '
+        "Check the spelling, or add it there.",
+        f'{HARINGEY}/actions.csv:3 id: "p1-a1" is used by more than one row (first on line 2). '
+        "Each row needs its own id.",
+    ]
+
+
+def test_unknown_and_missing_columns(project):
+    path = project / WORCS / "priorities.csv"
+    replace_line(path, 1, "status,status_date", "stat,status_date")
+    expected_header = "id,number,title,summary,owner,status,status_date"
+    assert problems(project) == [
+        f"{WORCS}/priorities.csv:1 stat: is not a column portalgen knows. Did you mean "
+        f'"status"? The header line must be: {expected_header}',
+        f"{WORCS}/priorities.csv:1 status: is a missing column. The header line must be: "
+        f"{expected_header}",
+    ]
+
+
+def test_empty_file_and_wrong_encoding(project):
+    (project / WORCS / "measures.csv").write_text("", "utf-8")
+    path = project / HARINGEY / "priorities.csv"
+    path.write_bytes(path.read_bytes().replace("Confidence".encode(), "Confidence £".encode("cp1252")))
+    assert problems(project) == [
+        f"{HARINGEY}/priorities.csv:2 is not saved as UTF-8 (byte 0xA3 cannot be read). "
+        'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.',
+        f"{WORCS}/measures.csv is empty. It needs at least a header line.",
+    ]
+
+
+def test_malformed_csv_unclosed_quote(project):
+    path = project / WORCS / "actions.csv"
+    lines = path.read_text("utf-8").splitlines()
+    lines.append('p5-a9,p5,action,"An unclosed quote,,,,')
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    row = len(lines)
+    assert problems(project) == [
+        f"{WORCS}/actions.csv:{row} has fewer cells than the header line. Check for a "
+        'missing comma or an unclosed double quote (").'
+    ]
+
+
+def test_malformed_yaml(project):
+    path = project / HARINGEY / "datapackage.yaml"
+    path.write_text(path.read_text("utf-8").replace("  status: adopted", "  status adopted\n\tx: 1"))
+    found = problems(project)
+    assert len(found) == 1
+    assert found[0].startswith(f"{HARINGEY}/datapackage.yaml:")
+    assert "is not valid YAML" in found[0]
+
+
+def test_yaml_duplicate_key(project):
+    path = project / HARINGEY / "datapackage.yaml"
+    path.write_text(path.read_text("utf-8").replace("  status: adopted",
+                                                    "  status: adopted\n  status: draft"))
+    assert problems(project) == [
+        f'{HARINGEY}/datapackage.yaml:9 is not valid YAML: the key "status" appears twice. '
+        "Keep one of them."
+    ]
+
+
+def test_plan_metadata_checked_with_lines(project):
+    path = project / HARINGEY / "datapackage.yaml"
+    text = path.read_text("utf-8").replace("  status: adopted", "  status: agreed")
+    path.write_text(text.replace("  period_to: 2016-17", "  period_too: 2016-17"), "utf-8")
+    assert problems(project) == [
+        f"{HARINGEY}/datapackage.yaml:4 plan.period_to: is empty, but it is required. "
+        "Last financial year the plan covers, for example 2016-17.",
+        f'{HARINGEY}/datapackage.yaml:7 plan.period_too: is not a key portalgen knows. '
+        'Did you mean "period_to"?',
+        f'{HARINGEY}/datapackage.yaml:8 plan.status: "agreed" is not one of: draft, adopted, '
+        "superseded",
+    ]
+
+
+def test_cross_package_rules(project):
+    (project / "data/haringey").rename(project / "data/haringay")
+    extra = project / "data/worcestershire/plans/2011-13"
+    extra.mkdir()
+    for name in ("datapackage.yaml", "priorities.csv", "actions.csv", "measures.csv"):
+        (extra / name).write_bytes((project / WORCS / name).read_bytes())
+    found = problems(project)
+    assert found == [
+        'data/haringay/plans/2013-14 is a plan of "haringay", which is not a partnership id '
+        "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
+        "data/worcestershire/plans/2011-13/datapackage.yaml:4 plan.period_from: 2011-12 to "
+        f"2011-12 overlaps the plan in {WORCS} (2011-12 to 2011-12). Plan versions of one "
+        "partnership must not overlap; mark the older one superseded and end it earlier.",
+    ]
+
+
+def test_every_error_in_one_run(project):
+    (project / WORCS / "measures.csv").write_text("", "utf-8")
+    replace_line(project / HARINGEY / "actions.csv", 2, "metropolitan-police", "nobody")
+    path = project / "data/partnerships/partnerships.csv"
+    replace_line(path, 2, "unitary CSP", "unitary")
+    assert len(problems(project)) == 3
+
+
+def test_validate_command(project):
+    replace_line(project / HARINGEY / "actions.csv", 2, "metropolitan-police", "nobody")
+    result = run_portalgen(project, "validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "There is 1 problem in the data:",
+        f'{HARINGEY}/actions.csv:2 owner: "nobody" is not an organisation in '
+        "data/vocabulary/organisations.csv. Add it to data/vocabulary/organisations.csv or "
+        "use one of its ids.",
+    ]
+    assert run_portalgen(project, "validate", "data/../data").returncode == 1
+
+
+def test_validate_command_on_valid_data(project):
+    result = run_portalgen(project, "validate", "data")
+    assert result.returncode == 0
+    assert result.stdout == "data: all data packages are valid.\n"
