@@ -42,7 +42,11 @@ class Site:
         return self.root / address / "index.html"
 
     def soup(self, address: str) -> BeautifulSoup:
-        return BeautifulSoup(self.path(address).read_text("utf-8"), "html.parser")
+        """The page's HTML, without the "¶" permalinks that headings carry."""
+        soup = BeautifulSoup(self.path(address).read_text("utf-8"), "html.parser")
+        for permalink in soup.select("a.headerlink"):
+            permalink.decompose()
+        return soup
 
 
 @pytest.fixture(scope="session")
