@@ -28,7 +28,7 @@ validate: $(STAMP)
 
 ## serve: preview the portal at http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve
 
 ## chromium: Debian's Chromium for the browser tests
 chromium:
@@ -36,6 +36,7 @@ chromium:
 
 ## test: install what the tests need and run them all
 test: $(TEST_STAMP) chromium
+	$(VENV)/bin/ruff check src plugins tests
 	$(PY) -m pytest
 
 lint: $(TEST_STAMP)

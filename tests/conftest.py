@@ -28,8 +28,14 @@ def copy_project(destination: Path) -> Path:
 
 def run_portalgen(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the ``portalgen`` command as an editor would, in ``project``."""
-    return subprocess.run([sys.executable, "-m", "portalgen", *args], cwd=project,
-                          capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "portalgen", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 class Site:

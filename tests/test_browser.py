@@ -12,8 +12,14 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -34,8 +40,9 @@ def server(example_site):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -49,8 +56,10 @@ def page(browser, server):
     local = urlparse(server).netloc
 
     def record(request):
-        if urlparse(request.url).scheme in ("http", "https") and \
-                urlparse(request.url).netloc != local:
+        if (
+            urlparse(request.url).scheme in ("http", "https")
+            and urlparse(request.url).netloc != local
+        ):
             page.outside_requests.append(request.url)
 
     page.on("request", record)
@@ -61,7 +70,9 @@ def page(browser, server):
 def test_home_to_priority_journey(page, server):
     page.goto(server)
     page.get_by_role("link", name="Find a partnership").click()
-    page.get_by_role("article").get_by_role("link", name="Haringey Community Safety Partnership").click()
+    page.get_by_role("article").get_by_role(
+        "link", name="Haringey Community Safety Partnership"
+    ).click()
     assert page.url == f"{server}partnerships/haringey/"
     page.get_by_role("link", name="Domestic and gender-based violence/abuse").first.click()
     assert page.url == f"{server}partnerships/haringey/plans/2013-14/priorities/p3/"
@@ -75,10 +86,17 @@ def test_home_to_priority_journey(page, server):
     assert page.outside_requests == []
 
 
-@pytest.mark.parametrize("address", [
-    "", "partnerships/", "partnerships/worcestershire/", "partnerships/haringey/plans/2013-14/",
-    "partnerships/haringey/plans/2013-14/priorities/p1/", "about/",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "partnerships/",
+        "partnerships/worcestershire/",
+        "partnerships/haringey/plans/2013-14/",
+        "partnerships/haringey/plans/2013-14/priorities/p1/",
+        "about/",
+    ],
+)
 def test_no_request_leaves_the_site(page, server, address):
     page.goto(f"{server}{address}")
     page.wait_for_load_state("networkidle")

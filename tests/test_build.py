@@ -10,8 +10,13 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 from conftest import REPO, Site, run_portalgen
 
-PARTNERSHIPS = ["north-lincolnshire", "safer-devon", "worcestershire", "safer-stronger-bucks",
-                "haringey"]
+PARTNERSHIPS = [
+    "north-lincolnshire",
+    "safer-devon",
+    "worcestershire",
+    "safer-stronger-bucks",
+    "haringey",
+]
 HARINGEY_PLAN = "partnerships/haringey/plans/2013-14"
 
 
@@ -32,8 +37,10 @@ def test_a_page_for_every_partnership_and_plan_version(example_site):
 
 def test_partnership_home_shows_current_priorities(example_site):
     page = example_site.soup("partnerships/haringey")
-    assert page.select_one("article h1").get_text(strip=True) == \
-        "Haringey Community Safety Partnership"
+    assert (
+        page.select_one("article h1").get_text(strip=True)
+        == "Haringey Community Safety Partnership"
+    )
     rows = page.select("table.pg-priorities tbody tr")
     assert [row.select("td")[1].get_text(strip=True) for row in rows][:2] == [
         "Confidence in policing and community safety",
@@ -44,24 +51,31 @@ def test_partnership_home_shows_current_priorities(example_site):
 
 def test_plan_page_facts_and_source(example_site):
     page = example_site.soup(HARINGEY_PLAN)
-    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True)
-             for dt, dd in zip(page.select("dl.pg-facts dt"), page.select("dl.pg-facts dd"),
-                               strict=True)}
+    facts = {
+        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        for dt, dd in zip(page.select("dl.pg-facts dt"), page.select("dl.pg-facts dd"), strict=True)
+    }
     assert facts["Period"] == "2013-14 to 2016-17"
     assert facts["Status"] == "Adopted"
     assert facts["Adopted"] == "not stated"
-    assert facts["Source document"] == ("Year end roundup 2013-14, report to the Community "
-                                        "Safety Partnership Board, 27 March 2014")
+    assert facts["Source document"] == (
+        "Year end roundup 2013-14, report to the Community Safety Partnership Board, 27 March 2014"
+    )
     assert page.select_one("h2#p3").get_text(strip=True).startswith("3. Domestic")
 
 
 def test_priority_page_figures_and_statuses(example_site):
     page = example_site.soup(f"{HARINGEY_PLAN}/priorities/p3")
-    assert page.select_one("article h1").get_text(strip=True) == \
-        "Priority 3: Domestic and gender-based violence/abuse"
-    measures = {row.select("td")[0].get_text(strip=True): [td.get_text(" ", strip=True)
-                                                          for td in row.select("td")[1:]]
-                for row in page.select("table.pg-measures tbody tr")}
+    assert (
+        page.select_one("article h1").get_text(strip=True)
+        == "Priority 3: Domestic and gender-based violence/abuse"
+    )
+    measures = {
+        row.select("td")[0].get_text(strip=True): [
+            td.get_text(" ", strip=True) for td in row.select("td")[1:]
+        ]
+        for row in page.select("table.pg-measures tbody tr")
+    }
     marac = next(value for key, value in measures.items() if "MARAC" in key)
     assert marac[:2] == ["13.5%", "9% (2013-14)"]
     assert marac[3].startswith("Off track")
@@ -89,8 +103,13 @@ def test_nothing_loaded_from_another_host(example_site):
     for html in example_site.root.rglob("*.html"):
         text = html.read_text("utf-8")
         soup = BeautifulSoup(text, "html.parser")
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
-                               ("iframe", "src"), ("source", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+        ):
             for element in soup.select(f"{tag}[{attribute}]"):
                 assert not urlparse(element[attribute]).netloc, (html, element)
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
@@ -98,13 +117,20 @@ def test_nothing_loaded_from_another_host(example_site):
 
 def test_text_is_escaped_everywhere(project):
     path = project / "data/worcestershire/plans/2011-12/priorities.csv"
-    path.write_text(path.read_text("utf-8").replace(
-        "Reducing reoffending", "Reducing <script>alert(1)</script> *reoffending* [x](javascript:1)"),
-        "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "Reducing reoffending",
+            "Reducing <script>alert(1)</script> *reoffending* [x](javascript:1)",
+        ),
+        "utf-8",
+    )
     assert run_portalgen(project, "build").returncode == 0
     site = Site(project / "site")
-    for address in ("partnerships/worcestershire", "partnerships/worcestershire/plans/2011-12",
-                    "partnerships/worcestershire/plans/2011-12/priorities/p1"):
+    for address in (
+        "partnerships/worcestershire",
+        "partnerships/worcestershire/plans/2011-12",
+        "partnerships/worcestershire/plans/2011-12/priorities/p1",
+    ):
         page = site.soup(address)
         assert not page.select("article script, article em, article a[href^=javascript]")
         assert "<script>alert(1)</script>" in page.select_one("article").get_text()
@@ -119,8 +145,10 @@ def test_failed_build_leaves_previous_site(project):
     result = run_portalgen(project, "build")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert ('data/haringey/plans/2013-14/actions.csv:2 owner: "met" is not an organisation in '
-            "data/vocabulary/organisations.csv.") in result.stderr
+    assert (
+        'data/haringey/plans/2013-14/actions.csv:2 owner: "met" is not an organisation in '
+        "data/vocabulary/organisations.csv."
+    ) in result.stderr
     assert "The site was not built; site/ is unchanged." in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text("utf-8") == "previous site"
@@ -130,11 +158,19 @@ def test_failed_build_leaves_previous_site(project):
 def test_plain_mkdocs_build_fails_with_the_same_messages(project):
     path = project / "data/vocabulary/organisations.csv"
     path.write_text(path.read_text("utf-8").replace(",police,yes", ",police,maybe", 1), "utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode != 0
-    assert 'data/vocabulary/organisations.csv:4 responsible_authority: "maybe" is not yes or ' \
-           "no. Write yes or no." in result.stderr
+    assert (
+        'data/vocabulary/organisations.csv:4 responsible_authority: "maybe" is not yes or '
+        "no. Write yes or no." in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
 
@@ -142,13 +178,18 @@ def test_plain_mkdocs_build_fails_with_the_same_messages(project):
 def test_every_build_reflects_the_latest_data(project):
     assert run_portalgen(project, "build").returncode == 0
     path = project / "data/partnerships/partnerships.csv"
-    path.write_text(path.read_text("utf-8").replace(
-        "Haringey Community Safety Partnership", "Haringey Safer Communities Partnership"),
-        "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "Haringey Community Safety Partnership", "Haringey Safer Communities Partnership"
+        ),
+        "utf-8",
+    )
     assert run_portalgen(project, "build").returncode == 0
     page = Site(project / "site").soup("partnerships/haringey")
-    assert page.select_one("article h1").get_text(strip=True) == \
-        "Haringey Safer Communities Partnership"
+    assert (
+        page.select_one("article h1").get_text(strip=True)
+        == "Haringey Safer Communities Partnership"
+    )
 
 
 def test_site_template_overrides_win(project):
@@ -157,5 +198,7 @@ def test_site_template_overrides_win(project):
     override.write_text("# Custom {{ priority.title }}\n", "utf-8")
     assert run_portalgen(project, "build").returncode == 0
     page = Site(project / "site").soup(f"{HARINGEY_PLAN}/priorities/p1")
-    assert page.select_one("article h1").get_text(strip=True) == \
-        "Custom Confidence in policing and community safety"
+    assert (
+        page.select_one("article h1").get_text(strip=True)
+        == "Custom Confidence in policing and community safety"
+    )

@@ -59,11 +59,15 @@ def test_bad_number_date_and_required(project):
     replace_line(path, 3, "p2-m1,p2,p2-a6,Gang", "p2-m1,p2,p2-a6,")
     path.write_text(path.read_text("utf-8").replace("p2-m1,p2,p2-a6,Exit", "x"), "utf-8")
     found = problems(project)
-    assert f'{HARINGEY}/measures.csv:2 baseline: "50%" is not a number. Write a plain number ' \
-           "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the " \
-           "figure is not stated." in found
-    assert f'{HARINGEY}/measures.csv:2 status_date: "27/03/2014" is not a date. Write dates ' \
-           "as YYYY-MM-DD, for example 2014-03-27." in found
+    assert (
+        f'{HARINGEY}/measures.csv:2 baseline: "50%" is not a number. Write a plain number '
+        "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the "
+        "figure is not stated." in found
+    )
+    assert (
+        f'{HARINGEY}/measures.csv:2 status_date: "27/03/2014" is not a date. Write dates '
+        "as YYYY-MM-DD, for example 2014-03-27." in found
+    )
 
 
 def test_broken_keys_owner_and_duplicate_id(project):
@@ -96,7 +100,7 @@ def test_unknown_and_missing_columns(project):
 def test_empty_file_and_wrong_encoding(project):
     (project / WORCS / "measures.csv").write_text("", "utf-8")
     path = project / HARINGEY / "priorities.csv"
-    path.write_bytes(path.read_bytes().replace("Confidence".encode(), "Confidence £".encode("cp1252")))
+    path.write_bytes(path.read_bytes().replace(b"Confidence", "Confidence £".encode("cp1252")))
     assert problems(project) == [
         f"{HARINGEY}/priorities.csv:2 is not saved as UTF-8 (byte 0xA3 cannot be read). "
         'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.',
@@ -118,7 +122,9 @@ def test_malformed_csv_unclosed_quote(project):
 
 def test_malformed_yaml(project):
     path = project / HARINGEY / "datapackage.yaml"
-    path.write_text(path.read_text("utf-8").replace("  status: adopted", "  status adopted\n\tx: 1"))
+    path.write_text(
+        path.read_text("utf-8").replace("  status: adopted", "  status adopted\n\tx: 1")
+    )
     found = problems(project)
     assert len(found) == 1
     assert found[0].startswith(f"{HARINGEY}/datapackage.yaml:")
@@ -127,8 +133,9 @@ def test_malformed_yaml(project):
 
 def test_yaml_duplicate_key(project):
     path = project / HARINGEY / "datapackage.yaml"
-    path.write_text(path.read_text("utf-8").replace("  status: adopted",
-                                                    "  status: adopted\n  status: draft"))
+    path.write_text(
+        path.read_text("utf-8").replace("  status: adopted", "  status: adopted\n  status: draft")
+    )
     assert problems(project) == [
         f'{HARINGEY}/datapackage.yaml:9 is not valid YAML: the key "status" appears twice. '
         "Keep one of them."
@@ -142,7 +149,7 @@ def test_plan_metadata_checked_with_lines(project):
     assert problems(project) == [
         f"{HARINGEY}/datapackage.yaml:4 plan.period_to: is empty, but it is required. "
         "Last financial year the plan covers, for example 2016-17.",
-        f'{HARINGEY}/datapackage.yaml:7 plan.period_too: is not a key portalgen knows. '
+        f"{HARINGEY}/datapackage.yaml:7 plan.period_too: is not a key portalgen knows. "
         'Did you mean "period_to"?',
         f'{HARINGEY}/datapackage.yaml:8 plan.status: "agreed" is not one of: draft, adopted, '
         "superseded",

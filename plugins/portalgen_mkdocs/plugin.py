@@ -28,8 +28,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        self.data_dir = root / self.config.data_dir
         try:
-            self.portal = load_portal(root / self.config.data_dir, root)
+            self.portal = load_portal(self.data_dir, root)
         except DataError as error:
             raise PluginError(error.summary()) from error
         self.env = environment(root / self.config.overrides_dir)
@@ -40,9 +41,18 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         pages = all_pages(self.portal)
         for page in pages:
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
-        config.nav = navigation(config.nav, self.portal, self.config.nav_title,
-                                [f.src_uri for f in files.documentation_pages()])
+        config.nav = navigation(
+            config.nav,
+            self.portal,
+            self.config.nav_title,
+            [f.src_uri for f in files.documentation_pages()],
+        )
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """``mkdocs serve`` rebuilds when an editor saves a data file."""
+        server.watch(str(self.data_dir))
+        return server
 
 
 def _after_custom_dir(config: MkDocsConfig) -> int:

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from .model import (Action, Measure, Organisation, Partnership, Plan, Portal, Priority, Progress,
-                    Source, Status)
+from .model import (
+    Action,
+    Measure,
+    Organisation,
+    Partnership,
+    Plan,
+    Portal,
+    Priority,
+    Progress,
+    Source,
+    Status,
+)
 from .validate import Checked, Row
 
 
@@ -12,8 +22,10 @@ def build_portal(packages: list[Checked]) -> Portal:
     for package in packages:
         by_kind.setdefault(package.source.kind.name, []).append(package)
     vocabulary = by_kind["vocabulary"][0].tables
-    statuses = {row["id"]: Status(row["id"], row["label"], row["description"])
-                for row in vocabulary["statuses"]}
+    statuses = {
+        row["id"]: Status(row["id"], row["label"], row["description"])
+        for row in vocabulary["statuses"]
+    }
     organisations = {row["id"]: _organisation(row) for row in vocabulary["organisations"]}
     partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"])
     portal = Portal(partnerships, organisations, statuses)
@@ -26,15 +38,22 @@ def build_portal(packages: list[Checked]) -> Portal:
 
 
 def _organisation(row: Row) -> Organisation:
-    return Organisation(row["id"], row["name"], row["sector"], row["responsible_authority"],
-                        row.get("website"))
+    return Organisation(
+        row["id"], row["name"], row["sector"], row["responsible_authority"], row.get("website")
+    )
 
 
 def _partnerships(rows: list[Row]) -> list[Partnership]:
     partnerships = {
-        row["id"]: Partnership(row["id"], row["name"], row["kind"],
-                               row["local_authorities"].split(";"), row["summary"],
-                               row.get("active_from"), row.get("active_to"))
+        row["id"]: Partnership(
+            row["id"],
+            row["name"],
+            row["kind"],
+            row["local_authorities"].split(";"),
+            row["summary"],
+            row.get("active_from"),
+            row.get("active_to"),
+        )
         for row in rows
     }
     for row in rows:
@@ -59,14 +78,28 @@ def _owner(row: Row, portal: Portal) -> Organisation | None:
 
 def _plan(package: Checked, portal: Portal) -> Plan:
     meta = package.metadata
-    plan = Plan(package.source.version, meta["title"], meta["period_from"], meta["period_to"],
-                portal.statuses[meta["status"]], meta.get("adopted"), meta["summary"],
-                Source(meta["source_title"], meta.get("source_date"), meta.get("source_url")))
+    plan = Plan(
+        package.source.version,
+        meta["title"],
+        meta["period_from"],
+        meta["period_to"],
+        portal.statuses[meta["status"]],
+        meta.get("adopted"),
+        meta["summary"],
+        Source(meta["source_title"], meta.get("source_date"), meta.get("source_url")),
+    )
     priorities = {row["id"]: _priority(row, portal) for row in package.tables["priorities"]}
     for row in package.tables["actions"]:
         priorities[row["priority"]].actions.append(
-            Action(row["id"], row["kind"], row["title"], _owner(row, portal), row.get("due"),
-                   _progress(row, portal)))
+            Action(
+                row["id"],
+                row["kind"],
+                row["title"],
+                _owner(row, portal),
+                row.get("due"),
+                _progress(row, portal),
+            )
+        )
     for row in package.tables["measures"]:
         priorities[row["priority"]].measures.append(_measure(row, portal))
     plan.priorities = sorted(priorities.values(), key=lambda p: (p.number, p.id))
@@ -76,15 +109,29 @@ def _plan(package: Checked, portal: Portal) -> Plan:
 
 
 def _priority(row: Row, portal: Portal) -> Priority:
-    return Priority(row["id"], row["number"], row["title"], row.get("summary"),
-                    _owner(row, portal), _progress(row, portal))
+    return Priority(
+        row["id"],
+        row["number"],
+        row["title"],
+        row.get("summary"),
+        _owner(row, portal),
+        _progress(row, portal),
+    )
 
 
 def _measure(row: Row, portal: Portal) -> Measure:
-    return Measure(row["id"], row["title"], row["unit"], _number(row.get("baseline")),
-                   row.get("baseline_period"), _number(row.get("latest")),
-                   row.get("latest_period"), row.get("target"), _progress(row, portal),
-                   row.get("action"))
+    return Measure(
+        row["id"],
+        row["title"],
+        row["unit"],
+        _number(row.get("baseline")),
+        row.get("baseline_period"),
+        _number(row.get("latest")),
+        row.get("latest_period"),
+        row.get("target"),
+        _progress(row, portal),
+        row.get("action"),
+    )
 
 
 def _number(value) -> float | None:

@@ -13,7 +13,6 @@ from .problems import Problem
 from .validate import Checked
 
 
-
 class Context:
     """The validated packages, with the shared ids looked up once."""
 
@@ -53,10 +52,16 @@ def plan_partnership_exists(context: Context) -> list[Problem]:
     if context.partnership_ids is None:
         return []
     return [
-        Problem(plan.source.label, None, None,
-                f'is a plan of "{plan.source.partnership}", which is not a partnership id in '
-                f"{context.file(context.partnerships, 'partnerships')}. Add the partnership there or rename the folder.")
-        for plan in context.plans() if plan.source.partnership not in context.partnership_ids
+        Problem(
+            plan.source.label,
+            None,
+            None,
+            f'is a plan of "{plan.source.partnership}", which is not a partnership id in '
+            f"{context.file(context.partnerships, 'partnerships')}. Add the partnership there "
+            "or rename the folder.",
+        )
+        for plan in context.plans()
+        if plan.source.partnership not in context.partnership_ids
     ]
 
 
@@ -70,9 +75,19 @@ def owners_are_organisations(context: Context) -> list[Problem]:
             for row in rows:
                 owner = row.get("owner")
                 if owner and owner not in context.organisations:
-                    problems.append(Problem(label, row["_line"], "owner", _unknown(
-                        owner, context.organisations, context.file(context.vocabulary, "organisations"),
-                        "an organisation")))
+                    problems.append(
+                        Problem(
+                            label,
+                            row["_line"],
+                            "owner",
+                            _unknown(
+                                owner,
+                                context.organisations,
+                                context.file(context.vocabulary, "organisations"),
+                                "an organisation",
+                            ),
+                        )
+                    )
     return problems
 
 
@@ -81,7 +96,9 @@ def years_are_financial_years(context: Context) -> list[Problem]:
         return []
     problems = []
     for plan in context.plans():
-        problems += _unknown_years(plan, context.years, context.file(context.vocabulary, "financial-years"))
+        problems += _unknown_years(
+            plan, context.years, context.file(context.vocabulary, "financial-years")
+        )
     return problems
 
 
@@ -91,12 +108,24 @@ def _unknown_years(plan: Checked, years: list[str], where: str) -> list[Problem]
     for key in ("period_from", "period_to"):
         value = plan.metadata.get(key)
         if value and value not in years:
-            found.append(Problem(label, plan.metadata["_line"], f"plan.{key}",
-                                 _unknown(value, years, where, "a financial year")))
+            found.append(
+                Problem(
+                    label,
+                    plan.metadata["_line"],
+                    f"plan.{key}",
+                    _unknown(value, years, where, "a financial year"),
+                )
+            )
     for row in plan.tables.get("actions", []):
         if row.get("due") and row["due"] not in years:
-            found.append(Problem(plan.source.file_label("actions.csv"), row["_line"], "due",
-                                 _unknown(row["due"], years, where, "a financial year")))
+            found.append(
+                Problem(
+                    plan.source.file_label("actions.csv"),
+                    row["_line"],
+                    "due",
+                    _unknown(row["due"], years, where, "a financial year"),
+                )
+            )
     return found
 
 
@@ -105,9 +134,15 @@ def plan_periods_are_ordered(context: Context) -> list[Problem]:
     for plan in context.plans():
         start, end = plan.metadata.get("period_from"), plan.metadata.get("period_to")
         if start and end and start > end:
-            problems.append(Problem(plan.source.file_label(DESCRIPTOR), plan.metadata["_line"],
-                                    "plan.period_to", f'"{end}" is before period_from "{start}". '
-                                    "A plan ends in the same year it starts or later."))
+            problems.append(
+                Problem(
+                    plan.source.file_label(DESCRIPTOR),
+                    plan.metadata["_line"],
+                    "plan.period_to",
+                    f'"{end}" is before period_from "{start}". '
+                    "A plan ends in the same year it starts or later.",
+                )
+            )
     return problems
 
 
@@ -119,11 +154,17 @@ def plan_periods_do_not_overlap(context: Context) -> list[Problem]:
             continue
         previous = seen.get(plan.source.partnership)
         if previous and start <= previous[1]:
-            problems.append(Problem(plan.source.file_label(DESCRIPTOR), plan.metadata["_line"],
-                                    "plan.period_from", f"{start} to {end} overlaps the plan in "
-                                    f"{previous[0]} ({previous[2]} to {previous[1]}). Plan "
-                                    "versions of one partnership must not overlap; mark the "
-                                    "older one superseded and end it earlier."))
+            problems.append(
+                Problem(
+                    plan.source.file_label(DESCRIPTOR),
+                    plan.metadata["_line"],
+                    "plan.period_from",
+                    f"{start} to {end} overlaps the plan in "
+                    f"{previous[0]} ({previous[2]} to {previous[1]}). Plan "
+                    "versions of one partnership must not overlap; mark the "
+                    "older one superseded and end it earlier.",
+                )
+            )
         seen[plan.source.partnership] = (plan.source.label, end, start)
     return problems
 
@@ -132,8 +173,12 @@ def partnership_dates_are_ordered(context: Context) -> list[Problem]:
     if context.partnerships is None:
         return []
     return [
-        Problem(context.file(context.partnerships, "partnerships"), row["_line"], "active_to",
-                f"{row['active_to']} is before active_from {row['active_from']}.")
+        Problem(
+            context.file(context.partnerships, "partnerships"),
+            row["_line"],
+            "active_to",
+            f"{row['active_to']} is before active_from {row['active_from']}.",
+        )
         for row in context.partnerships.tables.get("partnerships", [])
         if row.get("active_from") and row.get("active_to") and row["active_to"] < row["active_from"]
     ]

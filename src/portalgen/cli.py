@@ -13,8 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portalgen", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check data packages and list every problem")
-    validate.add_argument("path", nargs="?", default="data", type=Path,
-                          help="the data folder (default: data)")
+    validate.add_argument(
+        "path", nargs="?", default="data", type=Path, help="the data folder (default: data)"
+    )
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)

@@ -33,8 +33,12 @@ PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
 PLAN = PackageKind("plan", ("priorities", "actions", "measures"), metadata="plan")
 KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN)}
 
-STATUS_SCHEMES = {"plan": "plan", "priorities": "progress", "actions": "progress",
-                  "measures": "progress"}
+STATUS_SCHEMES = {
+    "plan": "plan",
+    "priorities": "progress",
+    "actions": "progress",
+    "measures": "progress",
+}
 """Which status scheme of ``statuses.csv`` each schema's ``status`` field takes."""
 
 

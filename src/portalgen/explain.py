@@ -10,8 +10,11 @@ from .problems import Problem
 
 TYPE_HINTS = {
     "date": ("a date", "Write dates as YYYY-MM-DD, for example 2014-03-27."),
-    "number": ("a number", "Write a plain number without commas, £ or %, for example 3756 "
-               "or 13.5. Leave the cell empty if the figure is not stated."),
+    "number": (
+        "a number",
+        "Write a plain number without commas, £ or %, for example 3756 "
+        "or 13.5. Leave the cell empty if the figure is not stated.",
+    ),
     "integer": ("a whole number", "Write a whole number, for example 3."),
     "boolean": ("yes or no", "Write yes or no."),
 }
@@ -36,11 +39,15 @@ def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
 
 def _cell_message(error: fl.CellError, field: dict) -> str:
     if isinstance(error, fl.MissingCellError):
-        return ("has fewer cells than the header line. Check for a missing comma or an "
-                'unclosed double quote (").')
+        return (
+            "has fewer cells than the header line. Check for a missing comma or an "
+            'unclosed double quote (").'
+        )
     if isinstance(error, fl.ExtraCellError):
-        return ("has more cells than the header line. Put a value that contains a comma "
-                'inside double quotes, for example "Police, fire and council".')
+        return (
+            "has more cells than the header line. Put a value that contains a comma "
+            'inside double quotes, for example "Police, fire and council".'
+        )
     if isinstance(error, fl.TypeError):
         noun, hint = TYPE_HINTS.get(field.get("type", ""), ("valid", ""))
         return f'"{error.cell}" is not {noun}. {hint}'.strip()
@@ -60,8 +67,10 @@ def _constraint_message(error: fl.ConstraintError, field: dict) -> str:
     if constraint == "pattern":
         return f'"{error.cell}" is not in the right form. {field.get("description", "")}'.strip()
     if constraint in ("minimum", "maximum"):
-        return f'"{error.cell}" must be at {"least" if constraint == "minimum" else "most"} ' \
-               f"{constraints[constraint]}."
+        return (
+            f'"{error.cell}" must be at {"least" if constraint == "minimum" else "most"} '
+            f"{constraints[constraint]}."
+        )
     return f'"{error.cell}" is not allowed here ({error.note}).'
 
 
@@ -69,11 +78,12 @@ def _foreign_key_message(error: fl.ForeignKeyError) -> str:
     values = ", ".join(f'"{cell}"' for cell in error.field_cells)
     target = f"{error.reference_name}.csv" if error.reference_name else "this file"
     fields = ", ".join(error.reference_field_names)
-    return f"{values} is not the {fields} of any row in {target}. Check the spelling, or add it there."
+    return (
+        f"{values} is not the {fields} of any row in {target}. Check the spelling, or add it there."
+    )
 
 
 def _primary_key_message(error: fl.PrimaryKeyError) -> str:
     first = re.search(r"position (\d+)", error.note)
     where = f" (first on line {first.group(1)})" if first else ""
-    return (f'"{error.cells[0]}" is used by more than one row{where}. '
-            "Each row needs its own id.")
+    return f'"{error.cells[0]}" is used by more than one row{where}. Each row needs its own id.'

@@ -28,7 +28,7 @@ class PackageSource:
     kind: PackageKind
     folder: Path
     label: str
-    """The folder as the editor knows it, relative to the project: ``data/haringey/plans/2013-14``."""
+    """The folder relative to the project, as editors know it (``data/haringey/plans/2013-14``)."""
     partnership: str | None = None
     version: str | None = None
     descriptor: dict = field(default_factory=dict)
@@ -85,8 +85,15 @@ def _missing_descriptors(data_dir: Path, root: Path, sources: list[PackageSource
     for plans in sorted(data_dir.glob("*/plans/*")):
         if plans.is_dir() and not (plans / DESCRIPTOR).is_file():
             label = _label(plans, root)
-            problems.append(Problem(label, None, None, f"has no {DESCRIPTOR}; add one (copy it "
-                                    "from another plan version) or remove the folder."))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    None,
+                    f"has no {DESCRIPTOR}; add one (copy it "
+                    "from another plan version) or remove the folder.",
+                )
+            )
     return problems
 
 
@@ -100,11 +107,19 @@ def _label(path: Path, root: Path) -> str:
 def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     """The file's text if an editor's tools can have written it sensibly, else problems."""
     if not path.is_file():
-        return None, [Problem(label, None, None, "is missing. Create it or remove it from "
-                              f"{DESCRIPTOR}.")]
+        return None, [
+            Problem(label, None, None, f"is missing. Create it or remove it from {DESCRIPTOR}.")
+        ]
     if path.stat().st_size > MAX_FILE_BYTES:
-        return None, [Problem(label, None, None, f"is larger than {MAX_FILE_BYTES // 2**20} MB; "
-                              "split it or remove what does not belong in it.")]
+        return None, [
+            Problem(
+                label,
+                None,
+                None,
+                f"is larger than {MAX_FILE_BYTES // 2**20} MB; "
+                "split it or remove what does not belong in it.",
+            )
+        ]
     data = path.read_bytes()
     if not data.strip():
         return None, [Problem(label, None, None, "is empty. It needs at least a header line.")]
@@ -116,13 +131,28 @@ def _decode(data: bytes, label: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(label, line, None, (
-            f"is not saved as UTF-8 (byte 0x{data[error.start]:02X} cannot be read). "
-            'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.'))]
+        return None, [
+            Problem(
+                label,
+                line,
+                None,
+                (
+                    f"is not saved as UTF-8 (byte 0x{data[error.start]:02X} cannot be read). "
+                    'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.'
+                ),
+            )
+        ]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, [Problem(label, line, None, "contains a NUL (zero) byte, so it is not a "
-                              "text file. Save it again as UTF-8 text.")]
+        return None, [
+            Problem(
+                label,
+                line,
+                None,
+                "contains a NUL (zero) byte, so it is not a "
+                "text file. Save it again as UTF-8 text.",
+            )
+        ]
     return text, []
 
 

@@ -12,8 +12,10 @@ from .model import Partnership, Portal
 
 def navigation(nav: list | None, portal: Portal, title: str, documents: list[str]) -> list:
     """``nav`` from mkdocs.yml with the partnerships section after the first entry."""
-    section = {title: [urls.source_path(urls.partnerships_index())]
-               + [_entry(p) for p in portal.partnerships if p.parent is None]}
+    section = {
+        title: [urls.source_path(urls.partnerships_index())]
+        + [_entry(p) for p in portal.partnerships if p.parent is None]
+    }
     if nav is None:
         nav = _default(documents)
     return [*nav[:1], section, *nav[1:]]
@@ -21,8 +23,10 @@ def navigation(nav: list | None, portal: Portal, title: str, documents: list[str
 
 def _entry(partnership: Partnership) -> dict:
     items = [urls.source_path(urls.partnership(partnership))]
-    items += [{f"Plan {plan.period}": urls.source_path(urls.plan(plan))}
-              for plan in reversed(partnership.plans)]
+    items += [
+        {f"Plan {plan.period}": urls.source_path(urls.plan(plan))}
+        for plan in reversed(partnership.plans)
+    ]
     items += [_entry(child) for child in partnership.children]
     return {partnership.name: items}
 

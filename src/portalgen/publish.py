@@ -23,9 +23,20 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "--config-file", str(config_file), "--site-dir", str(staging)],
-            env=_build_environment(config_file.parent), check=False,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "--config-file",
+                str(config_file),
+                "--site-dir",
+                str(staging),
+            ],
+            env=_build_environment(config_file.parent),
+            check=False,
         )
         if result.returncode != 0:
             print(f"The site was not built; {_shown(target)} is unchanged.", file=sys.stderr)
@@ -39,8 +50,14 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
 
 def _configured_site_dir(config_file: Path) -> Path:
     text = config_file.read_text("utf-8") if config_file.is_file() else ""
-    site_dir = next((line.split(":", 1)[1].strip() for line in text.splitlines()
-                     if line.startswith("site_dir:")), "site")
+    site_dir = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in text.splitlines()
+            if line.startswith("site_dir:")
+        ),
+        "site",
+    )
     return config_file.parent / yaml.safe_load(site_dir or "site")
 
 
@@ -54,8 +71,13 @@ def _build_environment(root: Path) -> dict[str, str]:
 
 def _commit_time(root: Path) -> str:
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return "0"
     return result.stdout.strip() or "0"

@@ -11,8 +11,14 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined,
-                    select_autoescape)
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from . import urls
@@ -26,9 +32,14 @@ def environment(overrides: Path | None = None) -> Environment:
     loaders = [PackageLoader("portalgen", "templates")]
     if overrides is not None:
         loaders.insert(0, FileSystemLoader(str(overrides / "portalgen")))
-    env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters.update(md=markdown_text, date=long_date, number=number, figure=figure)
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls)
     return env

@@ -52,8 +52,9 @@ def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str,
     lines = getattr(source.descriptor, "lines", {})
     entries = source.descriptor.get("resources")
     if not isinstance(entries, list):
-        problems.append(Problem(label, lines.get("resources"), "resources",
-                                _expected_resources(source)))
+        problems.append(
+            Problem(label, lines.get("resources"), "resources", _expected_resources(source))
+        )
         return {}
     paths = {}
     for entry in entries:
@@ -62,9 +63,14 @@ def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str,
             paths[name] = path
     for name in source.kind.resources:
         if name not in paths and not any(p.field == "resources" for p in problems):
-            problems.append(Problem(label, lines.get("resources"), "resources",
-                                    f'does not list the "{name}" resource. '
-                                    + _expected_resources(source)))
+            problems.append(
+                Problem(
+                    label,
+                    lines.get("resources"),
+                    "resources",
+                    f'does not list the "{name}" resource. ' + _expected_resources(source),
+                )
+            )
     return paths
 
 
@@ -79,12 +85,26 @@ def _resource_entry(source: PackageSource, entry, problems: list[Problem]):
     name = entry.get("name") if isinstance(entry, dict) else None
     path = entry.get("path") if isinstance(entry, dict) else None
     if name not in source.kind.resources:
-        problems.append(Problem(label, line, "resources", f'"{name}" is not a resource of a '
-                                f"{source.kind.name} package. " + _expected_resources(source)))
+        problems.append(
+            Problem(
+                label,
+                line,
+                "resources",
+                f'"{name}" is not a resource of a '
+                f"{source.kind.name} package. " + _expected_resources(source),
+            )
+        )
         return None, None
     if not _is_plain_file_name(path):
-        problems.append(Problem(label, line, "resources", f'the path of "{name}" must be the name '
-                                f'of a file in this folder, such as "{name}.csv".'))
+        problems.append(
+            Problem(
+                label,
+                line,
+                "resources",
+                f'the path of "{name}" must be the name '
+                f'of a file in this folder, such as "{name}.csv".',
+            )
+        )
         return None, None
     return name, path
 
@@ -119,18 +139,32 @@ def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Pr
     expected_line = ",".join(expected)
     problems = []
     for column in sorted({c for c in header if header.count(c) > 1}):
-        problems.append(Problem(label, 1, column, f'is a column name used twice. Keep one "{column}" '
-                                "column."))
+        problems.append(
+            Problem(label, 1, column, f'is a column name used twice. Keep one "{column}" column.')
+        )
     for column in header:
         if column not in expected:
             near = difflib.get_close_matches(column, expected, n=1)
             hint = f' Did you mean "{near[0]}"?' if near else ""
-            problems.append(Problem(label, 1, column or "(empty)", "is not a column portalgen "
-                                    f"knows.{hint} The header line must be: {expected_line}"))
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    column or "(empty)",
+                    "is not a column portalgen "
+                    f"knows.{hint} The header line must be: {expected_line}",
+                )
+            )
     for column in expected:
         if column not in header:
-            problems.append(Problem(label, 1, column, "is a missing column. The header line "
-                                    f"must be: {expected_line}"))
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    column,
+                    f"is a missing column. The header line must be: {expected_line}",
+                )
+            )
     return problems
 
 
@@ -139,12 +173,17 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         return
     for _, schema in schemas.values():
         schema["foreignKeys"] = [
-            key for key in schema.get("foreignKeys", [])
+            key
+            for key in schema.get("foreignKeys", [])
             if key["reference"]["resource"] in ("", *schemas)
         ]
     package = Package.from_descriptor(
-        {"name": "package", "resources": [_resource(name, path, schema)
-                                          for name, (path, schema) in schemas.items()]},
+        {
+            "name": "package",
+            "resources": [
+                _resource(name, path, schema) for name, (path, schema) in schemas.items()
+            ],
+        },
         basepath=str(checked.source.folder),
     )
     report = package.validate()
@@ -160,14 +199,23 @@ def _explained(errors, label: str, fields: dict) -> list[Problem]:
     """Explain each error; on a row with the wrong number of cells, only say that."""
     shape = ("extra-cell", "missing-cell")
     ragged = {e.row_number for e in errors if e.type in shape}
-    explained = [explain(e, label, fields) for e in errors
-                 if e.type in shape or getattr(e, "row_number", 0) not in ragged]
+    explained = [
+        explain(e, label, fields)
+        for e in errors
+        if e.type in shape or getattr(e, "row_number", 0) not in ragged
+    ]
     return list(dict.fromkeys(explained))
 
 
 def _resource(name: str, path: str, schema: dict) -> dict:
-    return {"name": name, "path": path, "schema": schema, "format": "csv",
-            "encoding": "utf-8-sig", "dialect": {"csv": {"delimiter": ","}}}
+    return {
+        "name": name,
+        "path": path,
+        "schema": schema,
+        "format": "csv",
+        "encoding": "utf-8-sig",
+        "dialect": {"csv": {"delimiter": ","}},
+    }
 
 
 def _typed_rows(resource: Resource) -> list[Row]:
@@ -204,8 +252,10 @@ def _check_metadata(checked: Checked, statuses) -> None:
 
 
 def _missing_block(key: str) -> str:
-    return (f'is missing. Add a "{key}:" section with the {key}\'s title, period_from, '
-            "period_to, status, summary and source_title (see another plan version).")
+    return (
+        f'is missing. Add a "{key}:" section with the {key}\'s title, period_from, '
+        "period_to, status, summary and source_title (see another plan version)."
+    )
 
 
 def _unknown_keys(label: str, key: str, block: dict, fields: dict) -> list[Problem]:
@@ -214,8 +264,14 @@ def _unknown_keys(label: str, key: str, block: dict, fields: dict) -> list[Probl
         if name not in fields:
             near = difflib.get_close_matches(str(name), list(fields), n=1)
             hint = f' Did you mean "{near[0]}"?' if near else ""
-            problems.append(Problem(label, block.lines.get(name), f"{key}.{name}",
-                                    f"is not a key portalgen knows.{hint}"))
+            problems.append(
+                Problem(
+                    label,
+                    block.lines.get(name),
+                    f"{key}.{name}",
+                    f"is not a key portalgen knows.{hint}",
+                )
+            )
     return problems
 
 

@@ -12,6 +12,11 @@ def pages(portal: Portal) -> list[Page]:
 
 
 def page(partnership: Partnership) -> Page:
-    return Page(urls.partnership(partnership), partnership.name, "partnership",
-                {"partnership": partnership, "plan": partnership.current_plan},
-                key=partnership.id, description=partnership.summary)
+    return Page(
+        urls.partnership(partnership),
+        partnership.name,
+        "partnership",
+        {"partnership": partnership, "plan": partnership.current_plan},
+        key=partnership.id,
+        description=partnership.summary,
+    )

@@ -9,6 +9,12 @@ from .page import Page
 
 def pages(portal: Portal) -> list[Page]:
     top = [p for p in portal.partnerships if p.parent is None]
-    return [Page(urls.partnerships_index(), "Partnerships", "partnerships",
-                 {"partnerships": top, "all_partnerships": portal.partnerships},
-                 description="Every community safety partnership on this portal.")]
+    return [
+        Page(
+            urls.partnerships_index(),
+            "Partnerships",
+            "partnerships",
+            {"partnerships": top, "all_partnerships": portal.partnerships},
+            description="Every community safety partnership on this portal.",
+        )
+    ]

@@ -12,6 +12,11 @@ def pages(portal: Portal) -> list[Page]:
 
 
 def page(plan: Plan) -> Page:
-    return Page(urls.plan(plan), f"{plan.title} ({plan.period})", "plan",
-                {"plan": plan, "partnership": plan.partnership},
-                key=f"{plan.partnership.id}-{plan.version}", description=plan.summary)
+    return Page(
+        urls.plan(plan),
+        f"{plan.title} ({plan.period})",
+        "plan",
+        {"plan": plan, "partnership": plan.partnership},
+        key=f"{plan.partnership.id}-{plan.version}",
+        description=plan.summary,
+    )

@@ -13,7 +13,11 @@ def pages(portal: Portal) -> list[Page]:
 
 def page(priority: Priority) -> Page:
     plan = priority.plan
-    return Page(urls.priority(priority), f"Priority {priority.number}: {priority.title}",
-                "priority", {"priority": priority, "plan": plan, "partnership": plan.partnership},
-                key=f"{plan.partnership.id}-{plan.version}-{priority.id}",
-                description=priority.summary or "")
+    return Page(
+        urls.priority(priority),
+        f"Priority {priority.number}: {priority.title}",
+        "priority",
+        {"priority": priority, "plan": plan, "partnership": plan.partnership},
+        key=f"{plan.partnership.id}-{plan.version}-{priority.id}",
+        description=priority.summary or "",
+    )
