@@ -202,3 +202,14 @@ def test_site_template_overrides_win(project):
         page.select_one("article h1").get_text(strip=True)
         == "Custom Confidence in policing and community safety"
     )
+
+
+def test_areas_are_named_not_just_coded(example_site):
+    page = example_site.soup("partnerships/north-worcestershire")
+    label = next(dt for dt in page.select("dl.pg-facts dt") if dt.get_text() == "Areas covered")
+    areas = [li.get_text(" ", strip=True) for li in label.find_next_sibling("dd").select("li")]
+    assert areas == [
+        "Bromsgrove (district, ONS code E07000234)",
+        "Redditch (district, ONS code E07000236)",
+        "Wyre Forest (district, ONS code E07000239)",
+    ]

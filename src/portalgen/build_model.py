@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .model import (
     Action,
+    LocalAuthority,
     Measure,
     Organisation,
     Partnership,
@@ -27,7 +28,11 @@ def build_portal(packages: list[Checked]) -> Portal:
         for row in vocabulary["statuses"]
     }
     organisations = {row["id"]: _organisation(row) for row in vocabulary["organisations"]}
-    partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"])
+    areas = {
+        row["id"]: LocalAuthority(row["id"], row["name"], row["tier"], row.get("abolished"))
+        for row in vocabulary["local-authorities"]
+    }
+    partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"], areas)
     portal = Portal(partnerships, organisations, statuses)
     for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
         partnership = portal.partnership(package.source.partnership)
@@ -43,13 +48,13 @@ def _organisation(row: Row) -> Organisation:
     )
 
 
-def _partnerships(rows: list[Row]) -> list[Partnership]:
+def _partnerships(rows: list[Row], areas: dict[str, LocalAuthority]) -> list[Partnership]:
     partnerships = {
         row["id"]: Partnership(
             row["id"],
             row["name"],
             row["kind"],
-            row["local_authorities"].split(";"),
+            [areas[code] for code in row["local_authorities"].split(";")],
             row["summary"],
             row.get("active_from"),
             row.get("active_to"),

@@ -23,6 +23,7 @@ class Context:
         self.organisations = self._ids(self.vocabulary, "organisations")
         self.years = self._ids(self.vocabulary, "financial-years")
         self.partnership_ids = self._ids(self.partnerships, "partnerships")
+        self.local_authorities = self._ids(self.vocabulary, "local-authorities")
 
     def file(self, package: Checked | None, table: str) -> str:
         """The label of a shared file, as the editor should open it."""
@@ -184,6 +185,23 @@ def partnership_dates_are_ordered(context: Context) -> list[Problem]:
     ]
 
 
+def local_authorities_are_known(context: Context) -> list[Problem]:
+    if context.local_authorities is None or context.partnerships is None:
+        return []
+    where = context.file(context.vocabulary, "local-authorities")
+    return [
+        Problem(
+            context.file(context.partnerships, "partnerships"),
+            row["_line"],
+            "local_authorities",
+            _unknown(code, context.local_authorities, where, "a local authority"),
+        )
+        for row in context.partnerships.tables.get("partnerships", [])
+        for code in (row.get("local_authorities") or "").split(";")
+        if code and code not in context.local_authorities
+    ]
+
+
 CHECKS: list[Callable[[Context], list[Problem]]] = [
     plan_partnership_exists,
     owners_are_organisations,
@@ -191,6 +209,7 @@ CHECKS: list[Callable[[Context], list[Problem]]] = [
     plan_periods_are_ordered,
     plan_periods_do_not_overlap,
     partnership_dates_are_ordered,
+    local_authorities_are_known,
 ]
 
 

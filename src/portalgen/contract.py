@@ -28,7 +28,9 @@ class PackageKind:
     """Key in ``datapackage.yaml`` holding one record checked against the schema of that name."""
 
 
-VOCABULARY = PackageKind("vocabulary", ("financial-years", "statuses", "organisations"))
+VOCABULARY = PackageKind(
+    "vocabulary", ("financial-years", "statuses", "organisations", "local-authorities")
+)
 PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
 PLAN = PackageKind("plan", ("priorities", "actions", "measures"), metadata="plan")
 KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN)}

@@ -27,6 +27,14 @@ class Organisation:
     website: str | None = None
 
 
+@dataclass(frozen=True)
+class LocalAuthority:
+    id: str
+    name: str
+    tier: str
+    abolished: Date = None
+
+
 @dataclass
 class Progress:
     """Where a piece of work stands. ``status`` None means the source does not say."""
@@ -107,7 +115,7 @@ class Partnership:
     id: str
     name: str
     kind: str
-    local_authorities: list[str]
+    local_authorities: list[LocalAuthority]
     summary: str
     active_from: Date
     active_to: Date
