@@ -10,7 +10,6 @@ TEST_STAMP := $(VENV)/.installed-test
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
