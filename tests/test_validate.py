@@ -203,8 +203,11 @@ def test_validate_command_on_valid_data(project):
 def test_local_authority_codes_must_be_known(project):
     path = project / "data/partnerships/partnerships.csv"
     path.write_text(path.read_text("utf-8").replace("E09000014", "E09000099"), "utf-8")
-    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
-                if text.startswith("haringey,"))
+    line = next(
+        n
+        for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if text.startswith("haringey,")
+    )
     assert problems(project) == [
         f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000099" is not a '
         'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"?'

@@ -128,6 +128,7 @@ def _measure(row: Row, portal: Portal) -> Measure:
     return Measure(
         row["id"],
         row["title"],
+        _owner(row, portal),
         row["unit"],
         _number(row.get("baseline")),
         row.get("baseline_period"),

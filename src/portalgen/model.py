@@ -47,6 +47,7 @@ class Progress:
 class Measure:
     id: str
     title: str
+    owner: Organisation | None
     unit: str
     baseline: float | None
     baseline_period: str | None

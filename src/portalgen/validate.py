@@ -190,19 +190,26 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
     for task in report.tasks:
         path, schema = schemas[task.name]
         fields = {f["name"]: f for f in schema["fields"]}
-        checked.problems += _explained(task.errors, checked.source.file_label(path), fields)
-    for name in schemas:
-        checked.tables[name] = _typed_rows(package.get_resource(name))
+        ragged = _ragged_lines(task.errors)
+        checked.problems += _explained(task.errors, ragged, checked.source.file_label(path), fields)
+        rows = _typed_rows(package.get_resource(task.name))
+        checked.tables[task.name] = [row for row in rows if row["_line"] not in ragged]
 
 
-def _explained(errors, label: str, fields: dict) -> list[Problem]:
-    """Explain each error; on a row with the wrong number of cells, only say that."""
-    shape = ("extra-cell", "missing-cell")
-    ragged = {e.row_number for e in errors if e.type in shape}
+SHAPE_ERRORS = ("extra-cell", "missing-cell")
+
+
+def _ragged_lines(errors) -> set[int]:
+    """Lines whose number of cells differs from the header: their values cannot be trusted."""
+    return {error.row_number for error in errors if error.type in SHAPE_ERRORS}
+
+
+def _explained(errors, ragged: set[int], label: str, fields: dict) -> list[Problem]:
+    """Explain each error; on a ragged row, only say that its cells do not line up."""
     explained = [
-        explain(e, label, fields)
-        for e in errors
-        if e.type in shape or getattr(e, "row_number", 0) not in ragged
+        explain(error, label, fields)
+        for error in errors
+        if error.type in SHAPE_ERRORS or getattr(error, "row_number", 0) not in ragged
     ]
     return list(dict.fromkeys(explained))
 
