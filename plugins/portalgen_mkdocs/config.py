@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+
+
+class AccessibilityConfig(Config):
+    organisation = c.Optional(c.Type(str))
+    """The public body that publishes the portal; without it there is no statement."""
+
+    contact_email = c.Optional(c.Type(str))
+    """Where people report accessibility problems or ask for another format."""
+
+    compliance = c.Choice(("full", "partial", "none"), default="partial")
+    """How far the site meets WCAG 2.2 AA: full, partial or none."""
+
+    known_issues = c.ListOfItems(c.Type(str), default=[])
+    """What is not accessible yet, in plain English, one item each."""
+
+    prepared = c.Optional(c.Type(datetime.date))
+    """When the statement was first prepared (YYYY-MM-DD)."""
+
+    reviewed = c.Optional(c.Type(datetime.date))
+    """When it was last reviewed (YYYY-MM-DD)."""
+
+    response_days = c.Type(int, default=10)
+    """Working days within which the publisher answers."""
 
 
 class PortalgenConfig(Config):
@@ -15,3 +40,6 @@ class PortalgenConfig(Config):
 
     overrides_dir = c.Type(str, default="overrides")
     """Folder whose ``portalgen/`` subfolder may override portalgen's page templates."""
+
+    accessibility = c.SubConfig(AccessibilityConfig)
+    """Facts for the generated accessibility statement; without them there is none."""

@@ -17,6 +17,7 @@ from portalgen import DataError, load_portal
 from portalgen.navigation import navigation
 from portalgen.pages import all_pages
 from portalgen.render import environment, render_page
+from portalgen.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
 
@@ -38,8 +39,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = all_pages(self.portal)
-        for page in pages:
+        statement = _statement(self.config.accessibility)
+        for page in all_pages(self.portal, statement):
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
         config.nav = navigation(
             config.nav,
@@ -47,12 +48,20 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             self.config.nav_title,
             [f.src_uri for f in files.documentation_pages()],
         )
+        if statement:
+            config.nav.append({"Accessibility statement": "accessibility/index.md"})
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""
         server.watch(str(self.data_dir))
         return server
+
+
+def _statement(options) -> AccessibilityStatement | None:
+    if not options.organisation or not options.contact_email:
+        return None
+    return AccessibilityStatement(**dict(options))
 
 
 def _after_custom_dir(config: MkDocsConfig) -> int:
