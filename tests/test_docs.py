@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from portalgen.pages import KINDS
-from portalgen_mkdocs.config import PortalgenConfig
+from portalgen.pages import KINDS, accessibility
+from portalgen_mkdocs.config import AccessibilityConfig, PortalgenConfig
 
 README = (REPO / "README.md").read_text("utf-8")
 
@@ -15,8 +15,13 @@ def test_every_plugin_option_is_documented():
         assert f"      {name}:" in README, name
 
 
+def test_every_accessibility_option_is_documented():
+    for name, _ in AccessibilityConfig._schema:
+        assert f"        {name}:" in README, name
+
+
 def test_every_page_kind_is_documented():
-    for module in KINDS:
+    for module in (*KINDS, accessibility):
         assert f"`pages/{module.__name__.rsplit('.', 1)[1]}.py`" in README, module.__name__
 
 
