@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright import sync_api as playwright_api
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides")
 
@@ -67,3 +81,54 @@ def example_site(tmp_path_factory) -> Site:
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "portal")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(example_site):
+    handler = functools.partial(_QuietHandler, directory=str(example_site.root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request to a host other than the local server."""
+    context = browser.new_context()
+    page = recording_page(context, server)
+    yield page
+    context.close()
+
+
+def recording_page(context, server: str):
+    """A page of ``context`` whose ``outside_requests`` lists requests to any other host."""
+    page = context.new_page()
+    page.outside_requests = []
+    local = urlparse(server).netloc
+
+    def record(request):
+        if (
+            urlparse(request.url).scheme in ("http", "https")
+            and urlparse(request.url).netloc != local
+        ):
+            page.outside_requests.append(request.url)
+
+    page.on("request", record)
+    return page

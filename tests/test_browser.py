@@ -2,69 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlparse
-
 import pytest
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(example_site):
-    handler = functools.partial(_QuietHandler, directory=str(example_site.root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request to a host other than the local server."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.outside_requests = []
-    local = urlparse(server).netloc
-
-    def record(request):
-        if (
-            urlparse(request.url).scheme in ("http", "https")
-            and urlparse(request.url).netloc != local
-        ):
-            page.outside_requests.append(request.url)
-
-    page.on("request", record)
-    yield page
-    context.close()
 
 
 def test_home_to_priority_journey(page, server):

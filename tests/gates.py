@@ -1,0 +1,103 @@
+"""The gates every page kind must pass: axe-core, links and fragments, HTML parsing.
+
+To add a page kind to the gates, add one example address of it to ``PAGE_KINDS``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import html5lib
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+PAGE_KINDS = {
+    "home": "",
+    "partnerships": "partnerships/",
+    "partnership": "partnerships/haringey/",
+    "county partnership": "partnerships/worcestershire/",
+    "plan": "partnerships/haringey/plans/2013-14/",
+    "priority": "partnerships/haringey/plans/2013-14/priorities/p3/",
+    "accessibility statement": "accessibility/",
+    "editors' page": "how-to-edit/",
+}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_AXE = Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """Every WCAG 2.2 A/AA violation axe-core finds on the page: rule, element and page."""
+    result = _AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {node['target']} on {page.url} ({violation['help']})"
+        for violation in result.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def _address_of(site: Path, html: Path) -> str:
+    return html.relative_to(site).as_posix()
+
+
+def _target(site: Path, html: Path, href: str) -> tuple[Path, str]:
+    url = urlparse(href)
+    base = "" if href.startswith("/") else posixpath.dirname(_address_of(site, html))
+    path = (
+        posixpath.normpath(posixpath.join(base, unquote(url.path).lstrip("/")))
+        if url.path
+        else (_address_of(site, html))
+    )
+    target = site / path
+    if target.is_dir() or href.endswith("/") and url.path:
+        target = target / "index.html"
+    return target, url.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links and #fragments in the built site that lead nowhere."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for html in html_files(site):
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        for anchor in soup.select("a[href]"):
+            href = anchor["href"]
+            if urlparse(href).scheme or href.startswith("//"):
+                continue
+            target, fragment = _target(site, html, href)
+            if not target.is_file():
+                broken.append(f"{_address_of(site, html)}: {href} leads to no page")
+            elif fragment and fragment not in ids.setdefault(target, _ids(target)):
+                broken.append(f"{_address_of(site, html)}: {href} has no #{fragment} there")
+    return broken
+
+
+def _ids(html: Path) -> set[str]:
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    return {element["id"] for element in soup.select("[id]")} | {
+        element["name"] for element in soup.select("a[name]")
+    }
+
+
+def external_links(site: Path) -> list[str]:
+    """Links to other sites: listed for a person to check, never fetched by the tests."""
+    found = set()
+    for html in html_files(site):
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        found |= {a["href"] for a in soup.select("a[href]") if urlparse(a["href"]).netloc}
+    return sorted(found)
+
+
+def html_errors(html: Path) -> list[str]:
+    """Parse errors an HTML5 parser reports for the page."""
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(html.read_bytes())
+    return [
+        f"{html.name}: line {line}, column {column}: {code}"
+        for (line, column), code, _ in parser.errors
+    ]

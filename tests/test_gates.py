@@ -1,0 +1,189 @@
+"""Accessibility, keyboard, no-JavaScript, privacy, links, HTML and mobile gates.
+
+Each gate runs on every page kind in ``gates.PAGE_KINDS`` and is shown to fail on a
+deliberately broken page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import recording_page
+from gates import PAGE_KINDS, axe_violations, broken_links, external_links, html_errors, html_files
+
+BROKEN_PAGE = """<!doctype html><html><head><title>x</title></head><body>
+<main><p style="color:#aaa;background:#fff">faint text</p><img src="x.png">
+<a href="missing/">gone</a> <a href="#nowhere">nowhere</a><table><td>cell</td></table>
+</main></body></html>"""
+
+
+@pytest.fixture
+def broken_site(tmp_path) -> Path:
+    (tmp_path / "index.html").write_text(BROKEN_PAGE, "utf-8")
+    (tmp_path / "stray.html").write_text("<p>unclosed <b>bold</p></i>", "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_wcag_violation(page, server, kind):
+    page.goto(f"{server}{PAGE_KINDS[kind]}")
+    assert axe_violations(page) == []
+    assert page.outside_requests == []
+
+
+def test_axe_finds_no_violation_in_search_results(page, server):
+    page.goto(server)
+    page.click("input.md-search__input")
+    page.keyboard.type("Redditch")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(1000)  # let the search dialog finish fading in before measuring
+    assert axe_violations(page) == []
+
+
+def test_axe_gate_fails_on_a_broken_page(page, broken_site):
+    page.goto(broken_site.joinpath("index.html").as_uri())
+    rules = {violation.split(":")[0] for violation in axe_violations(page)}
+    assert {"image-alt", "color-contrast"} <= rules
+
+
+def test_every_internal_link_and_fragment_resolves(example_site):
+    assert broken_links(example_site.root) == []
+    report = external_links(example_site.root)
+    assert all(link.startswith(("https://", "http://", "mailto:")) for link in report)
+
+
+def test_link_gate_fails_on_broken_links(broken_site):
+    assert broken_links(broken_site) == [
+        "index.html: missing/ leads to no page",
+        "index.html: #nowhere has no #nowhere there",
+    ]
+
+
+def test_every_page_parses_as_html5_without_errors(example_site):
+    errors = [error for html in html_files(example_site.root) for error in html_errors(html)]
+    assert errors == []
+
+
+def test_html_gate_fails_on_bad_markup(broken_site):
+    assert html_errors(broken_site / "stray.html")
+
+
+def tab_to(page, text: str, limit: int = 300) -> None:
+    """Press Tab until the focused element's text is ``text``, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.innerText.trim()") == text:
+            return
+    raise AssertionError(f"{text!r} cannot be reached with the Tab key on {page.url}")
+
+
+def focus_is_visible(page) -> bool:
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+    )
+    outline_style, outline_width, box_shadow = style
+    return (outline_style != "none" and outline_width != "0px") or box_shadow != "none"
+
+
+def test_keyboard_only_journey_with_visible_focus(page, server):
+    page.goto(server)
+    tab_to(page, "Find a partnership")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}partnerships/")
+    tab_to(page, "Worcestershire Safer Communities Board")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}partnerships/worcestershire/")
+    tab_to(page, "Domestic abuse")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}partnerships/worcestershire/plans/2011-12/priorities/p3/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Priority 3: Domestic")
+
+
+def test_focus_gate_fails_when_outline_removed(page, server):
+    page.goto(server)
+    page.add_style_tag(
+        content="*:focus, *:focus-visible { outline: none !important;"
+        " box-shadow: none !important; }"
+    )
+    tab_to(page, "Find a partnership")
+    assert not focus_is_visible(page)
+
+
+@pytest.fixture
+def no_script_page(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    yield recording_page(context, server)
+    context.close()
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_pages_work_without_javascript(no_script_page, server, kind):
+    no_script_page.goto(f"{server}{PAGE_KINDS[kind]}")
+    article = no_script_page.locator("article")
+    assert article.locator("h1").is_visible()
+    assert len(article.inner_text()) > 200
+    for table in article.locator("table").all():
+        assert table.is_visible()
+        assert table.locator("tbody tr").count() > 0
+    assert no_script_page.outside_requests == []
+
+
+@pytest.fixture
+def phone(browser, server):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+    yield recording_page(context, server)
+    context.close()
+
+
+PAGE_WIDTH = "document.documentElement.scrollWidth"
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_horizontal_scrolling_on_a_phone(phone, server, kind):
+    phone.goto(f"{server}{PAGE_KINDS[kind]}")
+    assert phone.evaluate(PAGE_WIDTH) <= 360
+
+
+def test_phone_gate_fails_on_a_wide_page(phone, server):
+    phone.goto(f"{server}{PAGE_KINDS['plan']}")
+    phone.add_style_tag(
+        content=".pg-table-wrap { overflow: visible; } .pg-table { min-width: 900px; }"
+    )
+    assert phone.evaluate(PAGE_WIDTH) > 360
+
+
+def test_phone_journey(phone, server):
+    phone.goto(server)
+    phone.get_by_role("link", name="Find a partnership").click()
+    phone.get_by_role("article").get_by_role(
+        "link", name="Safer and Stronger Bucks Partnership"
+    ).click()
+    phone.get_by_role("article").get_by_role("link", name="Anti-social behaviour").first.click()
+    assert phone.get_by_role("heading", level=1).inner_text().startswith("Priority")
+    assert phone.evaluate(PAGE_WIDTH) <= 360
+    assert phone.outside_requests == []
+
+
+def test_accessibility_statement_has_the_required_sections(example_site):
+    page = example_site.soup("accessibility")
+    headings = [h.get_text(strip=True) for h in page.select("article h2, article h3")]
+    for heading in (
+        "How accessible this website is",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Compliance status",
+    ):
+        assert heading in headings
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert (
+        "This website is partially compliant with the Web Content Accessibility "
+        "Guidelines version 2.2 AA standard" in text
+    )
+    assert page.select_one('article a[href="mailto:accessibility@example.org"]')
