@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import recording_page
+from conftest import REPO, recording_page
 from gates import PAGE_KINDS, axe_violations, broken_links, external_links, html_errors, html_files
 
+REPORT = REPO / "reports" / "external-links.txt"
 BROKEN_PAGE = """<!doctype html><html><head><title>x</title></head><body>
 <main><p style="color:#aaa;background:#fff">faint text</p><img src="x.png">
 <a href="missing/">gone</a> <a href="#nowhere">nowhere</a><table><td>cell</td></table>
@@ -51,6 +52,12 @@ def test_every_internal_link_and_fragment_resolves(example_site):
     assert broken_links(example_site.root) == []
     report = external_links(example_site.root)
     assert all(link.startswith(("https://", "http://", "mailto:")) for link in report)
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(
+        "Links to other sites (not fetched by the tests):\n"
+        + "".join(f"{link}\n" for link in report),
+        "utf-8",
+    )
 
 
 def test_link_gate_fails_on_broken_links(broken_site):
@@ -121,16 +128,48 @@ def no_script_page(browser, server):
     context.close()
 
 
+def content_problems(page) -> list[str]:
+    """What a reader without JavaScript would miss: heading, text, table rows."""
+    article = page.locator("article")
+    problems = []
+    if not article.locator("h1").first.is_visible():
+        problems.append("no visible heading")
+    if len(article.inner_text()) < 200:
+        problems.append("almost no text")
+    for number, table in enumerate(article.locator("table").all(), 1):
+        if not table.is_visible() or table.locator("tbody tr").count() == 0:
+            problems.append(f"table {number} is hidden or empty")
+    return problems
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_pages_work_without_javascript(no_script_page, server, kind):
     no_script_page.goto(f"{server}{PAGE_KINDS[kind]}")
-    article = no_script_page.locator("article")
-    assert article.locator("h1").is_visible()
-    assert len(article.inner_text()) > 200
-    for table in article.locator("table").all():
-        assert table.is_visible()
-        assert table.locator("tbody tr").count() > 0
+    assert content_problems(no_script_page) == []
     assert no_script_page.outside_requests == []
+
+
+def test_no_javascript_gate_fails_on_a_script_built_page(no_script_page, tmp_path):
+    page = tmp_path / "scripted.html"
+    page.write_text(
+        "<!doctype html><title>x</title><article></article><script>"
+        "document.querySelector('article').innerHTML = '<h1>Made by script</h1>'"
+        "</script>",
+        "utf-8",
+    )
+    no_script_page.goto(page.as_uri())
+    assert content_problems(no_script_page) == ["no visible heading", "almost no text"]
+
+
+def test_privacy_gate_fails_on_a_third_party_font(page, tmp_path):
+    html = tmp_path / "fonts.html"
+    html.write_text(
+        '<!doctype html><title>x</title><link rel="stylesheet" '
+        'href="https://fonts.googleapis.com/css?family=Roboto"><p>x</p>',
+        "utf-8",
+    )
+    page.goto(html.as_uri())
+    assert page.outside_requests == ["https://fonts.googleapis.com/css?family=Roboto"]
 
 
 @pytest.fixture
