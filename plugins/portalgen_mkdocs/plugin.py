@@ -21,8 +21,6 @@ from portalgen.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
 
-THEME_DIR = Path(__file__).parent / "theme"
-
 
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
@@ -35,21 +33,16 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         except DataError as error:
             raise PluginError(error.summary()) from error
         self.env = environment(root / self.config.overrides_dir)
-        config.theme.dirs.insert(_after_custom_dir(config), str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
         for page in all_pages(self.portal, statement):
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
         config.nav = navigation(
-            config.nav,
-            self.portal,
-            self.config.nav_title,
-            [f.src_uri for f in files.documentation_pages()],
+            config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
-        if statement:
-            config.nav.append({"Accessibility statement": "accessibility/index.md"})
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -62,8 +55,3 @@ def _statement(options) -> AccessibilityStatement | None:
     if not options.organisation or not options.contact_email:
         return None
     return AccessibilityStatement(**dict(options))
-
-
-def _after_custom_dir(config: MkDocsConfig) -> int:
-    """Our theme templates go after the site's ``custom_dir`` so the site still wins."""
-    return 1 if config.theme.custom_dir else 0

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 from . import urls
 from .model import Partnership, Portal
+from .pages import accessibility
 
 
-def navigation(nav: list | None, portal: Portal, title: str, documents: list[str]) -> list:
-    """``nav`` from mkdocs.yml with the partnerships section after the first entry."""
+def navigation(
+    nav: list | None, portal: Portal, title: str, documents: list[str], statement: bool
+) -> list:
+    """``nav`` from mkdocs.yml with the partnerships section after the first entry.
+
+    ``documents`` are the editors' own pages, used when mkdocs.yml has no ``nav``;
+    ``statement`` adds the accessibility statement at the end.
+    """
     section = {
         title: [urls.source_path(urls.partnerships_index())]
         + [_entry(p) for p in portal.partnerships if p.parent is None]
     }
     if nav is None:
-        nav = _default(documents)
-    return [*nav[:1], section, *nav[1:]]
+        nav = sorted(documents, key=lambda d: (d != "index.md", d))
+    ending = [{"Accessibility statement": urls.source_path(accessibility.ADDRESS)}]
+    return [*nav[:1], section, *nav[1:], *(ending if statement else [])]
 
 
 def _entry(partnership: Partnership) -> dict:
@@ -29,9 +37,3 @@ def _entry(partnership: Partnership) -> dict:
     ]
     items += [_entry(child) for child in partnership.children]
     return {partnership.name: items}
-
-
-def _default(documents: list[str]) -> list:
-    """Without a ``nav`` in mkdocs.yml: the home page, then the editors' other pages."""
-    own = [d for d in documents if not d.startswith(urls.partnerships_index())]
-    return sorted(own, key=lambda d: (d != "index.md", d))
