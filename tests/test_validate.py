@@ -6,6 +6,8 @@ file, line, field and plain-English text.
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from conftest import run_portalgen
@@ -28,15 +30,21 @@ def replace_line(path: Path, number: int, old: str, new: str) -> None:
     path.write_text("\n".join(lines), "utf-8")
 
 
+def set_cell(path: Path, line: int, field: str, value: str) -> None:
+    """Change one cell, as an editor does in a spreadsheet (header on line 1)."""
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    rows[line - 1][rows[0].index(field)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), "utf-8")
+
+
 def test_example_data_is_valid(project):
     assert problems(project) == []
 
 
 def test_status_not_in_vocabulary(project):
-    path = project / WORCS / "priorities.csv"
-    lines = path.read_text("utf-8").splitlines()
-    lines[3] = lines[3].rsplit(",", 2)[0] + ",on-track,"
-    path.write_text("\n".join(lines) + "\n", "utf-8")
+    set_cell(project / WORCS / "priorities.csv", 4, "status", "on-track")
     assert problems(project) == [
         f'{WORCS}/priorities.csv:4 status: "on-track" is not one of: '
         "not started, on track, at risk, off track, done"
@@ -54,20 +62,18 @@ def test_ragged_row_reported_once(project):
 
 def test_bad_number_date_and_required(project):
     path = project / HARINGEY / "measures.csv"
-    replace_line(path, 2, "percent,50,", "percent,50%,")
-    replace_line(path, 2, ",57,2013-14,,,", ",57,2013-14,,,27/03/2014")
-    replace_line(path, 3, "p2-m1,p2,p2-a6,Gang", "p2-m1,p2,p2-a6,")
-    path.write_text(path.read_text("utf-8").replace("p2-m1,p2,p2-a6,Exit", "x"), "utf-8")
-    found = problems(project)
-    assert (
+    set_cell(path, 2, "baseline", "50%")
+    set_cell(path, 2, "status_date", "27/03/2014")
+    set_cell(path, 3, "title", "")
+    assert problems(project) == [
         f'{HARINGEY}/measures.csv:2 baseline: "50%" is not a number. Write a plain number '
         "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the "
-        "figure is not stated." in found
-    )
-    assert (
+        "figure is not stated.",
         f'{HARINGEY}/measures.csv:2 status_date: "27/03/2014" is not a date. Write dates '
-        "as YYYY-MM-DD, for example 2014-03-27." in found
-    )
+        "as YYYY-MM-DD, for example 2014-03-27.",
+        f"{HARINGEY}/measures.csv:3 title: is empty, but it is required. What is measured, "
+        'for example "Anti-social behaviour calls to the police".',
+    ]
 
 
 def test_broken_keys_owner_and_duplicate_id(project):
