@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from portalgen import DataError, load_portal
+from portalgen import DataError, assets, load_portal
 from portalgen.navigation import navigation
 from portalgen.pages import all_pages
 from portalgen.render import environment, render_page
@@ -33,11 +34,18 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         except DataError as error:
             raise PluginError(error.summary()) from error
         self.env = environment(root / self.config.overrides_dir)
+        config.extra_css[:0] = assets.stylesheets()
+        for path in assets.scripts():
+            script = ExtraScriptValue(path)
+            script.defer = True
+            config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
+        for path, content in assets.files().items():
+            files.append(File.generated(config, path, content=content))
         for page in all_pages(self.portal, statement):
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
         config.nav = navigation(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from .build_governance import build_governance
 from .model import (
     Action,
     LocalAuthority,
@@ -18,27 +21,33 @@ from .model import (
 from .validate import Checked, Row
 
 
-def build_portal(packages: list[Checked]) -> Portal:
+def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Portal:
     by_kind = {}
     for package in packages:
         by_kind.setdefault(package.source.kind.name, []).append(package)
     vocabulary = by_kind["vocabulary"][0].tables
-    statuses = {
-        row["id"]: Status(row["id"], row["label"], row["description"])
-        for row in vocabulary["statuses"]
-    }
+    statuses: dict[str, dict[str, Status]] = {}
+    for row in vocabulary["statuses"]:
+        scheme = statuses.setdefault(row["scheme"], {})
+        scheme[row["id"]] = Status(row["id"], row["label"], row["description"])
     organisations = {row["id"]: _organisation(row) for row in vocabulary["organisations"]}
     areas = {
         row["id"]: LocalAuthority(row["id"], row["name"], row["tier"], row.get("abolished"))
         for row in vocabulary["local-authorities"]
     }
     partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"], areas)
-    portal = Portal(partnerships, organisations, statuses)
+    portal = Portal(partnerships, organisations, statuses, as_of or dt.date.today())
     for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
         partnership = portal.partnership(package.source.partnership)
         plan = _plan(package, portal)
         plan.partnership = partnership
         partnership.plans.append(plan)
+    for package in by_kind.get("governance", []):
+        partnership = portal.partnership(package.source.partnership)
+        terms = [t for t in by_kind.get("terms", []) if t.source.partnership == partnership.id]
+        partnership.governance = build_governance(package, terms, portal)
+        for body in partnership.governance.bodies:
+            body.partnership = partnership
     return portal
 
 
@@ -73,7 +82,7 @@ def _partnerships(rows: list[Row], areas: dict[str, LocalAuthority]) -> list[Par
 
 
 def _progress(row: Row, portal: Portal) -> Progress:
-    status = portal.statuses.get(row["status"]) if row.get("status") else None
+    status = portal.statuses["progress"][row["status"]] if row.get("status") else None
     return Progress(status, row.get("status_date"))
 
 
@@ -88,7 +97,7 @@ def _plan(package: Checked, portal: Portal) -> Plan:
         meta["title"],
         meta["period_from"],
         meta["period_to"],
-        portal.statuses[meta["status"]],
+        portal.statuses["plan"][meta["status"]],
         meta.get("adopted"),
         meta["summary"],
         Source(meta["source_title"], meta.get("source_date"), meta.get("source_url")),

@@ -1,6 +1,7 @@
 """Cross-package checks: what frictionless cannot see because it spans packages.
 
-Each check takes the validated packages and returns problems; ``CHECKS`` lists them all.
+Each check takes the validated packages and returns problems; ``CHECKS`` lists the checks of
+partnerships and plans, ``checks_governance.CHECKS`` those of governance packages.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ class Context:
         self.partnership_ids = self._ids(self.partnerships, "partnerships")
         self.local_authorities = self._ids(self.vocabulary, "local-authorities")
 
+    def unknown_organisation(self, value: str) -> str:
+        where = self.file(self.vocabulary, "organisations")
+        return unknown(value, self.organisations or [], where, "an organisation")
+
     def file(self, package: Checked | None, table: str) -> str:
         """The label of a shared file, as the editor should open it."""
         return package.source.file_label(f"{table}.csv") if package else f"{table}.csv"
@@ -36,59 +41,62 @@ class Context:
         return [row["id"] for row in package.tables[table] if row.get("id")]
 
     def plans(self) -> Iterator[Checked]:
-        return (p for p in self.packages if p.source.kind.name == "plan")
+        return self.of_kind("plan")
+
+    def of_kind(self, *kinds: str) -> Iterator[Checked]:
+        return (p for p in self.packages if p.source.kind.name in kinds)
 
 
 def _single(packages: list[Checked], kind: str) -> Checked | None:
     return next((p for p in packages if p.source.kind.name == kind), None)
 
 
-def _unknown(value: str, known: list[str], where: str, what: str) -> str:
+def unknown(value: str, known: list[str], where: str, what: str) -> str:
     near = difflib.get_close_matches(value, known, n=1)
     hint = f' Did you mean "{near[0]}"?' if near else f" Add it to {where} or use one of its ids."
     return f'"{value}" is not {what} in {where}.{hint}'
 
 
-def plan_partnership_exists(context: Context) -> list[Problem]:
+PARTNERSHIP_PACKAGES = {"plan": "a plan", "governance": "governance", "terms": "terms of reference"}
+"""Packages that live in a partnership's folder, and what to call them in messages."""
+
+
+def package_partnership_exists(context: Context) -> list[Problem]:
     if context.partnership_ids is None:
         return []
     return [
         Problem(
-            plan.source.label,
+            package.source.label,
             None,
             None,
-            f'is a plan of "{plan.source.partnership}", which is not a partnership id in '
+            f"is {PARTNERSHIP_PACKAGES[package.source.kind.name]} of "
+            f'"{package.source.partnership}", which is not a partnership id in '
             f"{context.file(context.partnerships, 'partnerships')}. Add the partnership there "
             "or rename the folder.",
         )
-        for plan in context.plans()
-        if plan.source.partnership not in context.partnership_ids
+        for package in context.of_kind(*PARTNERSHIP_PACKAGES)
+        if package.source.partnership not in context.partnership_ids
     ]
 
 
-def owners_are_organisations(context: Context) -> list[Problem]:
+ORGANISATION_FIELDS = ("owner", "organisation")
+
+
+def organisations_are_known(context: Context) -> list[Problem]:
+    """Owners, members and host organisations must be in the vocabulary."""
     if context.organisations is None:
         return []
     problems = []
-    for plan in context.plans():
-        for table, rows in plan.tables.items():
-            label = plan.source.file_label(f"{table}.csv")
+    for package in context.of_kind(*PARTNERSHIP_PACKAGES):
+        for table, rows in package.tables.items():
+            label = package.source.file_label(f"{table}.csv")
             for row in rows:
-                owner = row.get("owner")
-                if owner and owner not in context.organisations:
-                    problems.append(
-                        Problem(
-                            label,
-                            row["_line"],
-                            "owner",
-                            _unknown(
-                                owner,
-                                context.organisations,
-                                context.file(context.vocabulary, "organisations"),
-                                "an organisation",
-                            ),
+                for name in ORGANISATION_FIELDS:
+                    value = row.get(name)
+                    if value and value not in context.organisations:
+                        problems.append(
+                            Problem(label, row["_line"], name, context.unknown_organisation(value))
                         )
-                    )
     return problems
 
 
@@ -114,7 +122,7 @@ def _unknown_years(plan: Checked, years: list[str], where: str) -> list[Problem]
                     label,
                     plan.metadata["_line"],
                     f"plan.{key}",
-                    _unknown(value, years, where, "a financial year"),
+                    unknown(value, years, where, "a financial year"),
                 )
             )
     for row in plan.tables.get("actions", []):
@@ -124,7 +132,7 @@ def _unknown_years(plan: Checked, years: list[str], where: str) -> list[Problem]
                     plan.source.file_label("actions.csv"),
                     row["_line"],
                     "due",
-                    _unknown(row["due"], years, where, "a financial year"),
+                    unknown(row["due"], years, where, "a financial year"),
                 )
             )
     return found
@@ -194,7 +202,7 @@ def local_authorities_are_known(context: Context) -> list[Problem]:
             context.file(context.partnerships, "partnerships"),
             row["_line"],
             "local_authorities",
-            _unknown(code, context.local_authorities, where, "a local authority"),
+            unknown(code, context.local_authorities, where, "a local authority"),
         )
         for row in context.partnerships.tables.get("partnerships", [])
         for code in (row.get("local_authorities") or "").split(";")
@@ -203,16 +211,11 @@ def local_authorities_are_known(context: Context) -> list[Problem]:
 
 
 CHECKS: list[Callable[[Context], list[Problem]]] = [
-    plan_partnership_exists,
-    owners_are_organisations,
+    package_partnership_exists,
+    organisations_are_known,
     years_are_financial_years,
     plan_periods_are_ordered,
     plan_periods_do_not_overlap,
     partnership_dates_are_ordered,
     local_authorities_are_known,
 ]
-
-
-def cross_check(packages: list[Checked]) -> list[Problem]:
-    context = Context(packages)
-    return [problem for check in CHECKS for problem in check(context)]

@@ -16,6 +16,7 @@ import yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 VERSION_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class PackageKind:
     resources: tuple[str, ...]
     metadata: str | None = None
     """Key in ``datapackage.yaml`` holding one record checked against the schema of that name."""
+    optional: tuple[str, ...] = ()
+    """Resources a package may leave out (a partnership that publishes no staffing, say)."""
+
+    @property
+    def all_resources(self) -> tuple[str, ...]:
+        return self.resources + self.optional
 
 
 VOCABULARY = PackageKind(
@@ -33,13 +40,29 @@ VOCABULARY = PackageKind(
 )
 PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
 PLAN = PackageKind("plan", ("priorities", "actions", "measures"), metadata="plan")
-KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN)}
+GOVERNANCE = PackageKind(
+    "governance",
+    ("bodies",),
+    metadata="governance",
+    optional=(
+        "ties",
+        "meetings",
+        "papers",
+        "recommendations",
+        "recommendation-history",
+        "staffing",
+    ),
+)
+TERMS = PackageKind("terms", ("clauses", "members"), metadata="terms")
+KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN, GOVERNANCE, TERMS)}
 
 STATUS_SCHEMES = {
     "plan": "plan",
     "priorities": "progress",
     "actions": "progress",
     "measures": "progress",
+    "terms": "plan",
+    "recommendation-history": "recommendation",
 }
 """Which status scheme of ``statuses.csv`` each schema's ``status`` field takes."""
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
+from . import checks, checks_governance
 from .build_model import build_portal
-from .checks import cross_check
 from .load import discover, read_descriptor
 from .model import Portal
 from .problems import DataError, Problem
@@ -28,6 +30,13 @@ def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked],
     problems += [problem for package in packages for problem in package.problems]
     problems += cross_check(packages)
     return packages, problems
+
+
+def cross_check(packages: list[Checked]) -> list[Problem]:
+    """Checks that span packages, once every package has been validated on its own."""
+    context = checks.Context(packages)
+    found = [*checks.CHECKS, *checks_governance.CHECKS]
+    return [problem for check in found for problem in check(context)]
 
 
 def _check_in_order(sources) -> list[Checked]:
@@ -55,4 +64,13 @@ def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     packages, problems = check_data(data_dir, root)
     if problems:
         raise DataError(problems)
-    return build_portal(packages)
+    return build_portal(packages, build_date())
+
+
+def build_date() -> dt.date:
+    """The day the site is built for: from ``SOURCE_DATE_EPOCH`` (the last commit) if set,
+    so the same commit always builds the same site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

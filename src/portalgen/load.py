@@ -1,7 +1,8 @@
 """Load: find the data packages under ``data/`` and read their files safely.
 
 Nothing here knows what the data means; it finds packages by where they are
-(``vocabulary/``, ``partnerships/``, ``<partnership>/plans/<version>/``) and turns
+(``vocabulary/``, ``partnerships/``, ``<partnership>/plans/<version>/``,
+``<partnership>/governance/`` and ``<partnership>/governance/terms/<body>/<date>/``) and turns
 unreadable files into editor-facing problems instead of exceptions.
 """
 
@@ -13,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .contract import KINDS, VERSION_PATTERN, PackageKind
+from .contract import DATE_PATTERN, ID_PATTERN, KINDS, VERSION_PATTERN, PackageKind
 from .problems import Problem
 from .yamlfile import YamlProblem, load_yaml
 
@@ -31,6 +32,8 @@ class PackageSource:
     """The folder relative to the project, as editors know it (``data/haringey/plans/2013-14``)."""
     partnership: str | None = None
     version: str | None = None
+    body: str | None = None
+    """For terms of reference: the id of the body they belong to."""
     descriptor: dict = field(default_factory=dict)
 
     def file_label(self, name: str) -> str:
@@ -66,13 +69,28 @@ def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
         return PackageSource(KINDS[parts[0]], folder, label)
     if len(parts) == 3 and parts[1] == "plans" and VERSION_PATTERN.fullmatch(parts[2]):
         return PackageSource(KINDS["plan"], folder, label, parts[0], parts[2])
+    if len(parts) == 2 and parts[1] == "governance":
+        return PackageSource(KINDS["governance"], folder, label, parts[0])
+    if _is_terms_folder(parts):
+        return PackageSource(KINDS["terms"], folder, label, parts[0], parts[4], parts[3])
     return None
+
+
+def _is_terms_folder(parts: tuple[str, ...]) -> bool:
+    return (
+        len(parts) == 5
+        and parts[1:3] == ("governance", "terms")
+        and ID_PATTERN.fullmatch(parts[3]) is not None
+        and DATE_PATTERN.fullmatch(parts[4]) is not None
+    )
 
 
 def _misplaced_message() -> str:
     return (
         "is in a folder portalgen does not read. Packages go in data/vocabulary/, "
-        "data/partnerships/ or data/<partnership id>/plans/<first year, e.g. 2013-14>/."
+        "data/partnerships/, data/<partnership id>/plans/<first year, e.g. 2013-14>/, "
+        "data/<partnership id>/governance/ or "
+        "data/<partnership id>/governance/terms/<body id>/<date it applies from, e.g. 2007-04-26>/."
     )
 
 
@@ -82,16 +100,17 @@ def _missing_descriptors(data_dir: Path, root: Path, sources: list[PackageSource
         if not any(source.kind.name == name for source in sources):
             label = _label(data_dir / name, root)
             problems.append(Problem(f"{label}/{DESCRIPTOR}", None, None, "is missing."))
-    for plans in sorted(data_dir.glob("*/plans/*")):
-        if plans.is_dir() and not (plans / DESCRIPTOR).is_file():
-            label = _label(plans, root)
+    versions = [*data_dir.glob("*/plans/*"), *data_dir.glob("*/governance/terms/*/*")]
+    for folder in sorted(versions):
+        if folder.is_dir() and not (folder / DESCRIPTOR).is_file():
+            label = _label(folder, root)
             problems.append(
                 Problem(
                     label,
                     None,
                     None,
                     f"has no {DESCRIPTOR}; add one (copy it "
-                    "from another plan version) or remove the folder.",
+                    "from another version) or remove the folder.",
                 )
             )
     return problems

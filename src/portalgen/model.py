@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .governance import Governance
 
 Date = dt.date | None
 
@@ -125,6 +129,7 @@ class Partnership:
     children: list[Partnership] = field(default_factory=list, repr=False)
     predecessors: list[Partnership] = field(default_factory=list, repr=False)
     plans: list[Plan] = field(default_factory=list)
+    governance: Governance | None = None
 
     @property
     def current_plan(self) -> Plan | None:
@@ -137,7 +142,10 @@ class Partnership:
 class Portal:
     partnerships: list[Partnership]
     organisations: dict[str, Organisation]
-    statuses: dict[str, Status]
+    statuses: dict[str, dict[str, Status]]
+    """Statuses by scheme (plan, progress, recommendation), then by id."""
+    as_of: dt.date = field(default_factory=dt.date.today)
+    """The day the site is built for: "more than 12 months ago" is counted from it."""
 
     def partnership(self, partnership_id: str) -> Partnership:
         return next(p for p in self.partnerships if p.id == partnership_id)

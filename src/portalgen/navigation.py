@@ -1,7 +1,8 @@
 """The site navigation: the editors' pages, with partnerships and their plans added.
 
-Only partnerships and plans go in the navigation; priorities are reached from their plan,
-so the navigation stays small however many priorities there are.
+Only partnerships, their plans and their governance, meetings and recommendations lists go
+in the navigation; priorities, bodies, meetings and recommendations are reached from those
+pages, so the navigation stays small however much data there is.
 """
 
 from __future__ import annotations
@@ -35,5 +36,17 @@ def _entry(partnership: Partnership) -> dict:
         {f"Plan {plan.period}": urls.source_path(urls.plan(plan))}
         for plan in reversed(partnership.plans)
     ]
+    if partnership.governance:
+        items += _governance_entries(partnership)
     items += [_entry(child) for child in partnership.children]
     return {partnership.name: items}
+
+
+def _governance_entries(partnership: Partnership) -> list[dict]:
+    governance = partnership.governance
+    entries = [{"How it is run": urls.source_path(urls.governance(partnership))}]
+    if governance.meetings:
+        entries.append({"Meetings": urls.source_path(urls.meetings(partnership))})
+    if governance.recommendations:
+        entries.append({"Recommendations": urls.source_path(urls.recommendations(partnership))})
+    return entries

@@ -22,6 +22,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from . import urls
+from .compare import SECTIONS
 from .pages import Page
 
 NOT_STATED = "not stated"
@@ -40,8 +41,15 @@ def environment(overrides: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=markdown_text, date=long_date, number=number, figure=figure)
-    env.globals.update(NOT_STATED=NOT_STATED, urls=urls)
+    env.filters.update(
+        md=markdown_text,
+        date=long_date,
+        number=number,
+        figure=figure,
+        when=partial_date,
+        yesno=yes_no,
+    )
+    env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS)
     return env
 
 
@@ -68,6 +76,24 @@ def long_date(value: dt.date | None) -> str:
     if value is None:
         return NOT_STATED
     return f"{value.day} {value:%B %Y}"
+
+
+def partial_date(value: str | None) -> str:
+    """A date given as precisely as the source gives it: 2014, April 2014, 1 April 2012."""
+    if not value:
+        return NOT_STATED
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return long_date(dt.date(*parts))
+    if len(parts) == 2:
+        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
+    return str(parts[0])
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return NOT_STATED
+    return "yes" if value else "no"
 
 
 def number(value: float | None, unit: str = "count") -> str:

@@ -7,8 +7,12 @@ page is served at ``<address>``.
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
 from .model import Partnership, Plan, Priority
+
+if TYPE_CHECKING:
+    from .governance import Body, Meeting, Recommendation, Terms
 
 
 def partnerships_index() -> str:
@@ -25,6 +29,34 @@ def plan(item: Plan) -> str:
 
 def priority(item: Priority) -> str:
     return f"{plan(item.plan)}priorities/{item.id}/"
+
+
+def governance(item: Partnership) -> str:
+    return f"{partnership(item)}governance/"
+
+
+def body(item: Body) -> str:
+    return f"{partnership(item.partnership)}bodies/{item.id}/"
+
+
+def terms(item: Terms) -> str:
+    return f"{body(item.body)}terms/{item.slug}/"
+
+
+def meetings(item: Partnership) -> str:
+    return f"{partnership(item)}meetings/"
+
+
+def meeting(item: Meeting) -> str:
+    return f"{meetings(item.body.partnership)}{item.id}/"
+
+
+def recommendations(item: Partnership) -> str:
+    return f"{partnership(item)}recommendations/"
+
+
+def recommendation(item: Recommendation) -> str:
+    return f"{recommendations(item.meeting.body.partnership)}{item.id}/"
 
 
 def source_path(address: str) -> str:

@@ -71,12 +71,36 @@ def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str,
                     f'does not list the "{name}" resource. ' + _expected_resources(source),
                 )
             )
+    problems += _missing_references(source, paths)
     return paths
+
+
+def _missing_references(source: PackageSource, paths: dict[str, str]) -> list[Problem]:
+    """An optional resource that refers to another needs that one listed too."""
+    label = source.file_label(DESCRIPTOR)
+    lines = getattr(source.descriptor, "lines", {})
+    problems = []
+    for name in paths:
+        for key in schema_descriptor(name).get("foreignKeys", []):
+            target = key["reference"]["resource"]
+            if target and target not in paths:
+                problems.append(
+                    Problem(
+                        label,
+                        lines.get("resources"),
+                        "resources",
+                        f'lists "{name}", which refers to "{target}", but not "{target}" '
+                        f"itself. Add {target} (path: {target}.csv) or remove {name}.",
+                    )
+                )
+    return problems
 
 
 def _expected_resources(source: PackageSource) -> str:
     names = ", ".join(f"{name} (path: {name}.csv)" for name in source.kind.resources)
-    return f"It must list these resources, each with a name and a path: {names}."
+    optional = ", ".join(source.kind.optional)
+    also = f" It may also list: {optional}." if optional else ""
+    return f"It must list these resources, each with a name and a path: {names}.{also}"
 
 
 def _resource_entry(source: PackageSource, entry, problems: list[Problem]):
@@ -84,7 +108,7 @@ def _resource_entry(source: PackageSource, entry, problems: list[Problem]):
     line = getattr(entry, "lines", {}).get("name")
     name = entry.get("name") if isinstance(entry, dict) else None
     path = entry.get("path") if isinstance(entry, dict) else None
-    if name not in source.kind.resources:
+    if name not in source.kind.all_resources:
         problems.append(
             Problem(
                 label,
@@ -240,10 +264,12 @@ def _check_metadata(checked: Checked, statuses) -> None:
     label = source.file_label(DESCRIPTOR)
     block = source.descriptor.get(key)
     lines = getattr(source.descriptor, "lines", {})
-    if not isinstance(block, dict):
-        checked.problems.append(Problem(label, lines.get(key), key, _missing_block(key)))
-        return
     descriptor = schema_descriptor(key, statuses)
+    if not isinstance(block, dict):
+        checked.problems.append(
+            Problem(label, lines.get(key), key, _missing_block(key, descriptor))
+        )
+        return
     fields = {f["name"]: f for f in descriptor["fields"]}
     checked.problems += _unknown_keys(label, key, block, fields)
     values = [_as_text(block.get(name)) for name in fields]
@@ -258,11 +284,10 @@ def _check_metadata(checked: Checked, statuses) -> None:
     checked.metadata = {**record, "_line": lines.get(key)}
 
 
-def _missing_block(key: str) -> str:
-    return (
-        f'is missing. Add a "{key}:" section with the {key}\'s title, period_from, '
-        "period_to, status, summary and source_title (see another plan version)."
-    )
+def _missing_block(key: str, descriptor: dict) -> str:
+    required = [f["name"] for f in descriptor["fields"] if f.get("constraints", {}).get("required")]
+    listed = ", ".join(required[:-1]) + f" and {required[-1]}"
+    return f'is missing. Add a "{key}:" section with at least {listed} (see another version).'
 
 
 def _unknown_keys(label: str, key: str, block: dict, fields: dict) -> list[Problem]:

@@ -4,10 +4,35 @@ from __future__ import annotations
 
 from ..model import Portal
 from ..statement import AccessibilityStatement
-from . import accessibility, partnership, partnerships, plan, priority
+from . import (
+    accessibility,
+    body,
+    governance,
+    meeting,
+    meetings,
+    partnership,
+    partnerships,
+    plan,
+    priority,
+    recommendation,
+    recommendations,
+    terms,
+)
 from .page import Page
 
-KINDS = (partnerships, partnership, plan, priority)
+KINDS = (
+    partnerships,
+    partnership,
+    plan,
+    priority,
+    governance,
+    body,
+    terms,
+    meetings,
+    meeting,
+    recommendations,
+    recommendation,
+)
 """Page kinds made from data; each has ``pages(portal)``."""
 
 

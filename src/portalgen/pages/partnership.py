@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from .. import urls
 from ..model import Partnership, Portal
+from .governance import annual_meeting
 from .page import Page
 
 
 def pages(portal: Portal) -> list[Page]:
-    return [page(partnership) for partnership in portal.partnerships]
+    return [page(partnership, portal) for partnership in portal.partnerships]
 
 
-def page(partnership: Partnership) -> Page:
+def page(partnership: Partnership, portal: Portal) -> Page:
     return Page(
         urls.partnership(partnership),
         partnership.name,
         "partnership",
-        {"partnership": partnership, "plan": partnership.current_plan},
+        {
+            "partnership": partnership,
+            "plan": partnership.current_plan,
+            "annual": annual_meeting(partnership, portal),
+        },
         key=partnership.id,
         description=partnership.summary,
     )
