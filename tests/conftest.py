@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +17,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from playwright import sync_api as playwright_api
+
+from portalgen import check_data
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -40,8 +45,22 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_portalgen(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run the ``portalgen`` command as an editor would, in ``project``."""
+@functools.cache
+def commit_time() -> str:
+    """The repository's last commit time, as a build inside the repository would use."""
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() or "0"
+
+
+def run_portalgen(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run the ``portalgen`` command as an editor would, in ``project``.
+
+    A copy in tmp_path is not a Git repository, so the build date is the repository's last
+    commit, as it would be for a build in the repository itself."""
     return subprocess.run(
         [sys.executable, "-m", "portalgen", *args],
         cwd=project,
@@ -49,7 +68,30 @@ def run_portalgen(project: Path, *args: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
         check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": commit_time(), **(env or {})},
     )
+
+
+def problems(project: Path) -> list[str]:
+    """Every problem validation finds in the project's data, as the editor reads them."""
+    _, found = check_data(project / "data", project)
+    return sorted(str(problem) for problem in found)
+
+
+def replace_line(path: Path, number: int, old: str, new: str) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    assert old in lines[number - 1], lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def set_cell(path: Path, line: int, field: str, value: str) -> None:
+    """Change one cell, as an editor does in a spreadsheet (header on line 1)."""
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    rows[line - 1][rows[0].index(field)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), "utf-8")
 
 
 class Site:

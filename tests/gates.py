@@ -20,6 +20,15 @@ PAGE_KINDS = {
     "county partnership": "partnerships/worcestershire/",
     "plan": "partnerships/haringey/plans/2013-14/",
     "priority": "partnerships/haringey/plans/2013-14/priorities/p3/",
+    "governance": "partnerships/north-lincolnshire/governance/",
+    "body": "partnerships/worcestershire/bodies/safer-communities-board/",
+    "terms of reference": (
+        "partnerships/worcestershire/bodies/safer-communities-board/terms/2012-04-01/"
+    ),
+    "meetings": "partnerships/safer-stronger-bucks/meetings/",
+    "meeting": "partnerships/safer-stronger-bucks/meetings/2014-05-13-select-committee/",
+    "recommendations": "partnerships/worcestershire/recommendations/",
+    "recommendation": "partnerships/worcestershire/recommendations/scb-2011-r2/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
 }
@@ -98,6 +107,6 @@ def html_errors(html: Path) -> list[str]:
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(html.read_bytes())
     return [
-        f"{html.name}: line {line}, column {column}: {code}"
+        f"{html.parent.name}/{html.name}: line {line}, column {column}: {code}"
         for (line, column), code, _ in parser.errors
     ]

@@ -50,3 +50,58 @@ def search(page, query: str):
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     return results
+
+
+def test_councillor_opens_a_recommendation_by_its_permalink(page, server):
+    page.goto(f"{server}partnerships/worcestershire/recommendations/scb-2011-r2/")
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading.removesuffix("¶") == "Recommendation 2: Worcestershire Safer Communities Board"
+    history = page.get_by_role("list", name="Status history, oldest first")
+    steps = history.get_by_role("listitem")
+    assert steps.count() == 2
+    assert steps.nth(0).inner_text().startswith("22 September 2011: Proposed.")
+    assert steps.nth(1).inner_text().startswith("15 November 2011: Proposed.")
+    page.get_by_role("link", name="Safer Communities Board, 22 September 2011").click()
+    assert page.url == (
+        f"{server}partnerships/worcestershire/meetings/2011-09-22-safer-communities-board/"
+    )
+    assert page.outside_requests == []
+
+
+def test_resident_finds_who_chairs_a_board_from_the_home_page(page, server):
+    page.goto(server)
+    page.get_by_role("link", name="Find a partnership").click()
+    page.get_by_role("article").get_by_role("link", name="Safer Devon Partnership").click()
+    page.get_by_role("link", name="Boards, groups, structure chart").click()
+    assert page.url == f"{server}partnerships/safer-devon/governance/"
+    chart = page.get_by_role("list", name="Structure of Safer Devon Partnership")
+    chart.get_by_role("link", name="Safer Devon Partnership Executive Member Group").click()
+    facts = page.locator("dl.pg-facts").first
+    chair = facts.locator("dt", has_text="Chair").locator("xpath=following-sibling::dd[1]")
+    assert chair.inner_text() == (
+        "Devon County Council's executive portfolio holder for community safety (draft terms)"
+    )
+    assert page.outside_requests == []
+
+
+def test_tracker_sorts_by_a_column_with_javascript(page, server):
+    page.goto(f"{server}partnerships/worcestershire/recommendations/")
+    table = page.locator("table[data-pg-sortable]").first
+    numbers = table.locator("tbody tr td:nth-child(2)")
+    assert numbers.all_inner_texts() == ["1", "2", "3", "4", "5", "6"]
+    heading = table.get_by_role("columnheader", name="Number")
+    heading.get_by_role("button").click()
+    assert heading.get_attribute("aria-sort") == "ascending"
+    heading.get_by_role("button").click()
+    assert heading.get_attribute("aria-sort") == "descending"
+    assert numbers.all_inner_texts() == ["6", "5", "4", "3", "2", "1"]
+    due = table.get_by_role("columnheader", name="Due")
+    due.get_by_role("button").press("Enter")
+    assert table.locator("tbody tr td:nth-child(5)").all_inner_texts() == [
+        "1 April 2012",
+        "1 April 2012",
+        "April 2014",
+        "not stated",
+        "not stated",
+        "not stated",
+    ]

@@ -6,37 +6,10 @@ file, line, field and plain-English text.
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
-from conftest import run_portalgen
-
-from portalgen import check_data
+from conftest import problems, replace_line, run_portalgen, set_cell
 
 HARINGEY = "data/haringey/plans/2013-14"
 WORCS = "data/worcestershire/plans/2011-12"
-
-
-def problems(project: Path) -> list[str]:
-    _, found = check_data(project / "data", project)
-    return sorted(str(problem) for problem in found)
-
-
-def replace_line(path: Path, number: int, old: str, new: str) -> None:
-    lines = path.read_text("utf-8").split("\n")
-    assert old in lines[number - 1], lines[number - 1]
-    lines[number - 1] = lines[number - 1].replace(old, new, 1)
-    path.write_text("\n".join(lines), "utf-8")
-
-
-def set_cell(path: Path, line: int, field: str, value: str) -> None:
-    """Change one cell, as an editor does in a spreadsheet (header on line 1)."""
-    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
-    rows[line - 1][rows[0].index(field)] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), "utf-8")
 
 
 def test_example_data_is_valid(project):
@@ -170,6 +143,8 @@ def test_cross_package_rules(project):
         (extra / name).write_bytes((project / WORCS / name).read_bytes())
     found = problems(project)
     assert found == [
+        'data/haringay/governance is governance of "haringay", which is not a partnership id '
+        "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
         'data/haringay/plans/2013-14 is a plan of "haringay", which is not a partnership id '
         "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
         "data/worcestershire/plans/2011-13/datapackage.yaml:4 plan.period_from: 2011-12 to "

@@ -69,8 +69,8 @@ def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
 
 def build_date() -> dt.date:
     """The day the site is built for: from ``SOURCE_DATE_EPOCH`` (the last commit) if set,
-    so the same commit always builds the same site."""
+    so the same commit always builds the same site; today outside a Git repository."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    if epoch and epoch.isdigit() and int(epoch) > 0:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()

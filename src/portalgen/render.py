@@ -8,6 +8,7 @@ always text, never markup.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import yaml
@@ -58,7 +59,8 @@ def render_page(page: Page, env: Environment) -> str:
     names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
     template = env.select_template(names if page.key else names[1:])
     body = template.render(page=page, link=page.link, **page.context)
-    meta = {"title": page.title, "description": page.description[:300]}
+    # material writes the description into <meta content="..."> without escaping it.
+    meta = {"title": page.title, "description": html.escape(page.description[:300])}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"
 

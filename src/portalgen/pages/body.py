@@ -27,7 +27,7 @@ def page(body: Body) -> Page:
         {
             "body": body,
             "partnership": body.partnership,
-            "terms": body.current_terms,
+            "terms": body.current_terms or (body.terms[-1] if body.terms else None),
             "comparisons": list(reversed(comparisons)),
         },
         key=f"{body.partnership.id}-{body.id}",
