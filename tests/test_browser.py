@@ -20,7 +20,7 @@ def test_home_to_priority_journey(page, server):
     assert measures.is_visible()
     row = measures.locator("tr", has_text="MARAC")
     assert row.locator("td").nth(2).inner_text() == "13.5%"
-    assert row.locator("td").nth(3).inner_text() == "9% (2013-14)"
+    assert row.locator("td").nth(3).inner_text() == "9% (2013/14)"
     assert page.outside_requests == []
 
 

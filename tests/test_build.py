@@ -55,7 +55,7 @@ def test_plan_page_facts_and_source(example_site):
         dt.get_text(strip=True): dd.get_text(" ", strip=True)
         for dt, dd in zip(page.select("dl.pg-facts dt"), page.select("dl.pg-facts dd"), strict=True)
     }
-    assert facts["Period"] == "2013-14 to 2016-17"
+    assert facts["Period"] == "2013/14 to 2016/17"
     assert facts["Status"] == "Adopted"
     assert facts["Adopted"] == "not stated"
     assert facts["Source document"] == (
@@ -77,7 +77,7 @@ def test_priority_page_figures_and_statuses(example_site):
         for row in page.select("table.pg-measures tbody tr")
     }
     marac = next(value for key, value in measures.items() if "MARAC" in key)
-    assert marac[:3] == ["Not stated", "13.5%", "9% (2013-14)"]
+    assert marac[:3] == ["Not stated", "13.5%", "9% (2013/14)"]
     assert marac[4].startswith("Off track")
     caption = page.select_one("table.pg-measures caption").get_text(strip=True)
     assert caption.startswith("Measures of success")

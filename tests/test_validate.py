@@ -9,6 +9,7 @@ from __future__ import annotations
 from conftest import problems, replace_line, run_portalgen, set_cell
 
 HARINGEY = "data/haringey/plans/2013-14"
+FIGURES = "data/haringey/performance"
 WORCS = "data/worcestershire/plans/2011-12"
 
 
@@ -25,27 +26,26 @@ def test_status_not_in_vocabulary(project):
 
 
 def test_ragged_row_reported_once(project):
-    path = project / HARINGEY / "measures.csv"
-    replace_line(path, 2, "p1-m1,p1,p1-a1,Overall", "p1-m1,p1,p1-a1,,Overall")
+    path = project / FIGURES / "indicators.csv"
+    replace_line(path, 2, "police-confidence,Overall", "police-confidence,,Overall")
     assert problems(project) == [
-        f"{HARINGEY}/measures.csv:2 has more cells than the header line. Put a value that "
+        f"{FIGURES}/indicators.csv:2 has more cells than the header line. Put a value that "
         'contains a comma inside double quotes, for example "Police, fire and council".'
     ]
 
 
 def test_bad_number_date_and_required(project):
-    path = project / HARINGEY / "measures.csv"
-    set_cell(path, 2, "baseline", "50%")
-    set_cell(path, 2, "status_date", "27/03/2014")
-    set_cell(path, 3, "title", "")
+    set_cell(project / FIGURES / "observations.csv", 2, "value", "50%")
+    set_cell(project / FIGURES / "observations.csv", 7, "status_date", "27/03/2014")
+    set_cell(project / FIGURES / "indicators.csv", 3, "title", "")
     assert problems(project) == [
-        f'{HARINGEY}/measures.csv:2 baseline: "50%" is not a number. Write a plain number '
+        f"{FIGURES}/indicators.csv:3 title: is empty, but it is required. What is measured, "
+        'for example "Repeat referrals to the MARAC".',
+        f'{FIGURES}/observations.csv:2 value: "50%" is not a number. Write a plain number '
         "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the "
         "figure is not stated.",
-        f'{HARINGEY}/measures.csv:2 status_date: "27/03/2014" is not a date. Write dates '
+        f'{FIGURES}/observations.csv:7 status_date: "27/03/2014" is not a date. Write dates '
         "as YYYY-MM-DD, for example 2014-03-27.",
-        f"{HARINGEY}/measures.csv:3 title: is empty, but it is required. What is measured, "
-        'for example "Anti-social behaviour calls to the police".',
     ]
 
 
@@ -77,13 +77,13 @@ def test_unknown_and_missing_columns(project):
 
 
 def test_empty_file_and_wrong_encoding(project):
-    (project / WORCS / "measures.csv").write_text("", "utf-8")
+    (project / WORCS / "actions.csv").write_text("", "utf-8")
     path = project / HARINGEY / "priorities.csv"
     path.write_bytes(path.read_bytes().replace(b"Confidence", "Confidence £".encode("cp1252")))
     assert problems(project) == [
         f"{HARINGEY}/priorities.csv:2 is not saved as UTF-8 (byte 0xA3 cannot be read). "
         'Save it again as "CSV UTF-8 (comma delimited)" or UTF-8 text.',
-        f"{WORCS}/measures.csv is empty. It needs at least a header line.",
+        f"{WORCS}/actions.csv is empty. It needs at least a header line.",
     ]
 
 
@@ -139,12 +139,15 @@ def test_cross_package_rules(project):
     (project / "data/haringey").rename(project / "data/haringay")
     extra = project / "data/worcestershire/plans/2011-13"
     extra.mkdir()
-    for name in ("datapackage.yaml", "priorities.csv", "actions.csv", "measures.csv"):
+    for name in ("datapackage.yaml", "priorities.csv", "actions.csv"):
         (extra / name).write_bytes((project / WORCS / name).read_bytes())
     found = problems(project)
     assert found == [
         'data/haringay/governance is governance of "haringay", which is not a partnership id '
         "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
+        'data/haringay/performance is performance figures of "haringay", which is not a '
+        "partnership id in data/partnerships/partnerships.csv. Add the partnership there or "
+        "rename the folder.",
         'data/haringay/plans/2013-14 is a plan of "haringay", which is not a partnership id '
         "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
         "data/worcestershire/plans/2011-13/datapackage.yaml:4 plan.period_from: 2011-12 to "
@@ -154,7 +157,7 @@ def test_cross_package_rules(project):
 
 
 def test_every_error_in_one_run(project):
-    (project / WORCS / "measures.csv").write_text("", "utf-8")
+    (project / WORCS / "actions.csv").write_text("", "utf-8")
     replace_line(project / HARINGEY / "actions.csv", 2, "metropolitan-police", "nobody")
     path = project / "data/partnerships/partnerships.csv"
     replace_line(path, 2, "unitary CSP", "unitary")

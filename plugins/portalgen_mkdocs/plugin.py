@@ -48,6 +48,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             files.append(File.generated(config, path, content=content))
         for page in all_pages(self.portal, statement):
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
+            for name, text in page.downloads.items():
+                files.append(File.generated(config, f"{page.address}{name}", content=text))
         config.nav = navigation(
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .build_funding import build_funding
 from .build_governance import build_governance
+from .build_performance import build_performance
 from .model import (
     Action,
     LocalAuthority,
-    Measure,
     Organisation,
     Partnership,
     Plan,
@@ -48,6 +49,12 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
         partnership.governance = build_governance(package, terms, portal)
         for body in partnership.governance.bodies:
             body.partnership = partnership
+    for package in by_kind.get("performance", []):
+        partnership = portal.partnership(package.source.partnership)
+        build_performance(package, partnership, portal)
+    for package in by_kind.get("funding", []):
+        partnership = portal.partnership(package.source.partnership)
+        partnership.funding = build_funding(package, partnership, portal)
     return portal
 
 
@@ -114,8 +121,6 @@ def _plan(package: Checked, portal: Portal) -> Plan:
                 _progress(row, portal),
             )
         )
-    for row in package.tables["measures"]:
-        priorities[row["priority"]].measures.append(_measure(row, portal))
     plan.priorities = sorted(priorities.values(), key=lambda p: (p.number, p.id))
     for priority in plan.priorities:
         priority.plan = plan
@@ -131,23 +136,3 @@ def _priority(row: Row, portal: Portal) -> Priority:
         _owner(row, portal),
         _progress(row, portal),
     )
-
-
-def _measure(row: Row, portal: Portal) -> Measure:
-    return Measure(
-        row["id"],
-        row["title"],
-        _owner(row, portal),
-        row["unit"],
-        _number(row.get("baseline")),
-        row.get("baseline_period"),
-        _number(row.get("latest")),
-        row.get("latest_period"),
-        row.get("target"),
-        _progress(row, portal),
-        row.get("action"),
-    )
-
-
-def _number(value) -> float | None:
-    return None if value is None else float(value)

@@ -57,7 +57,13 @@ def unknown(value: str, known: list[str], where: str, what: str) -> str:
     return f'"{value}" is not {what} in {where}.{hint}'
 
 
-PARTNERSHIP_PACKAGES = {"plan": "a plan", "governance": "governance", "terms": "terms of reference"}
+PARTNERSHIP_PACKAGES = {
+    "plan": "a plan",
+    "governance": "governance",
+    "terms": "terms of reference",
+    "funding": "funding",
+    "performance": "performance figures",
+}
 """Packages that live in a partnership's folder, and what to call them in messages."""
 
 
@@ -79,7 +85,7 @@ def package_partnership_exists(context: Context) -> list[Problem]:
     ]
 
 
-ORGANISATION_FIELDS = ("owner", "organisation")
+ORGANISATION_FIELDS = ("owner", "organisation", "funder")
 
 
 def organisations_are_known(context: Context) -> list[Problem]:

@@ -39,7 +39,7 @@ VOCABULARY = PackageKind(
     "vocabulary", ("financial-years", "statuses", "organisations", "local-authorities")
 )
 PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
-PLAN = PackageKind("plan", ("priorities", "actions", "measures"), metadata="plan")
+PLAN = PackageKind("plan", ("priorities", "actions"), metadata="plan")
 GOVERNANCE = PackageKind(
     "governance",
     ("bodies",),
@@ -54,13 +54,20 @@ GOVERNANCE = PackageKind(
     ),
 )
 TERMS = PackageKind("terms", ("clauses", "members"), metadata="terms")
-KINDS = {kind.name: kind for kind in (VOCABULARY, PARTNERSHIPS, PLAN, GOVERNANCE, TERMS)}
+FUNDING = PackageKind("funding", ("amounts",), metadata="funding", optional=("totals", "grants"))
+PERFORMANCE = PackageKind("performance", ("indicators", "observations"))
+KINDS = {
+    kind.name: kind
+    for kind in (VOCABULARY, PARTNERSHIPS, PLAN, GOVERNANCE, TERMS, FUNDING, PERFORMANCE)
+}
 
 STATUS_SCHEMES = {
     "plan": "plan",
     "priorities": "progress",
     "actions": "progress",
-    "measures": "progress",
+    "observations": "progress",
+    "amounts": "funding",
+    "totals": "funding",
     "terms": "plan",
     "recommendation-history": "recommendation",
 }

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import checks, checks_governance
+from . import checks, checks_figures, checks_governance
 from .build_model import build_portal
 from .load import discover, read_descriptor
 from .model import Portal
@@ -35,7 +35,7 @@ def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked],
 def cross_check(packages: list[Checked]) -> list[Problem]:
     """Checks that span packages, once every package has been validated on its own."""
     context = checks.Context(packages)
-    found = [*checks.CHECKS, *checks_governance.CHECKS]
+    found = [*checks.CHECKS, *checks_governance.CHECKS, *checks_figures.CHECKS]
     return [problem for check in found for problem in check(context)]
 
 

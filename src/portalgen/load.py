@@ -2,7 +2,8 @@
 
 Nothing here knows what the data means; it finds packages by where they are
 (``vocabulary/``, ``partnerships/``, ``<partnership>/plans/<version>/``,
-``<partnership>/governance/`` and ``<partnership>/governance/terms/<body>/<date>/``) and turns
+``<partnership>/governance/``, ``<partnership>/governance/terms/<body>/<date>/``,
+``<partnership>/funding/`` and ``<partnership>/performance/``) and turns
 unreadable files into editor-facing problems instead of exceptions.
 """
 
@@ -69,8 +70,8 @@ def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
         return PackageSource(KINDS[parts[0]], folder, label)
     if len(parts) == 3 and parts[1] == "plans" and VERSION_PATTERN.fullmatch(parts[2]):
         return PackageSource(KINDS["plan"], folder, label, parts[0], parts[2])
-    if len(parts) == 2 and parts[1] == "governance":
-        return PackageSource(KINDS["governance"], folder, label, parts[0])
+    if len(parts) == 2 and parts[1] in ("governance", "funding", "performance"):
+        return PackageSource(KINDS[parts[1]], folder, label, parts[0])
     if _is_terms_folder(parts):
         return PackageSource(KINDS["terms"], folder, label, parts[0], parts[4], parts[3])
     return None
@@ -89,7 +90,8 @@ def _misplaced_message() -> str:
     return (
         "is in a folder portalgen does not read. Packages go in data/vocabulary/, "
         "data/partnerships/, data/<partnership id>/plans/<first year, e.g. 2013-14>/, "
-        "data/<partnership id>/governance/ or "
+        "data/<partnership id>/governance/, data/<partnership id>/funding/, "
+        "data/<partnership id>/performance/ or "
         "data/<partnership id>/governance/terms/<body id>/<date it applies from, e.g. 2007-04-26>/."
     )
 

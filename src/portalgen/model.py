@@ -9,8 +9,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .formats import financial_year
+
 if TYPE_CHECKING:
+    from .funding import Amount, Funding
     from .governance import Governance
+    from .performance import Indicator
 
 Date = dt.date | None
 
@@ -48,21 +52,6 @@ class Progress:
 
 
 @dataclass
-class Measure:
-    id: str
-    title: str
-    owner: Organisation | None
-    unit: str
-    baseline: float | None
-    baseline_period: str | None
-    latest: float | None
-    latest_period: str | None
-    target: str | None
-    progress: Progress
-    action_id: str | None
-
-
-@dataclass
 class Action:
     id: str
     kind: str
@@ -81,7 +70,8 @@ class Priority:
     owner: Organisation | None
     progress: Progress
     actions: list[Action] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    """Indicators from the partnership's performance package that measure this priority."""
     plan: Plan | None = field(default=None, repr=False)
 
     def actions_of(self, kind: str) -> list[Action]:
@@ -110,9 +100,10 @@ class Plan:
 
     @property
     def period(self) -> str:
+        """2013/14, or 2013/14 to 2016/17, as the site writes financial years."""
         if self.period_from == self.period_to:
-            return self.period_from
-        return f"{self.period_from} to {self.period_to}"
+            return financial_year(self.period_from)
+        return f"{financial_year(self.period_from)} to {financial_year(self.period_to)}"
 
 
 @dataclass
@@ -130,6 +121,10 @@ class Partnership:
     predecessors: list[Partnership] = field(default_factory=list, repr=False)
     plans: list[Plan] = field(default_factory=list)
     governance: Governance | None = None
+    funding: Funding | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    received: list[Amount] = field(default_factory=list)
+    """Amounts other partnerships' funding packages give to this one."""
 
     @property
     def current_plan(self) -> Plan | None:

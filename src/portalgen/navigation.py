@@ -1,8 +1,9 @@
 """The site navigation: the editors' pages, with partnerships and their plans added.
 
-Only partnerships, their plans and their governance, meetings and recommendations lists go
-in the navigation; priorities, bodies, meetings and recommendations are reached from those
-pages, so the navigation stays small however much data there is.
+Only partnerships, their plans, and their governance, meetings, recommendations, funding and
+performance pages go in the navigation; priorities, bodies, meetings, recommendations,
+funding years and indicators are reached from those pages, so the navigation stays small
+however much data there is.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def _entry(partnership: Partnership) -> dict:
     ]
     if partnership.governance:
         items += _governance_entries(partnership)
+    if partnership.funding:
+        items.append({"Funding": urls.source_path(urls.funding(partnership))})
+    if partnership.indicators:
+        items.append({"Performance": urls.source_path(urls.performance(partnership))})
     items += [_entry(child) for child in partnership.children]
     return {partnership.name: items}
 

@@ -24,9 +24,9 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .compare import SECTIONS
+from .formats import NOT_STATED, change, financial_year, money, number, short_money
 from .pages import Page
 
-NOT_STATED = "not stated"
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
 
 
@@ -49,6 +49,10 @@ def environment(overrides: Path | None = None) -> Environment:
         figure=figure,
         when=partial_date,
         yesno=yes_no,
+        money=money,
+        short_money=short_money,
+        change=change,
+        fy=financial_year,
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS)
     return env
@@ -98,18 +102,6 @@ def yes_no(value: bool | None) -> str:
     return "yes" if value else "no"
 
 
-def number(value: float | None, unit: str = "count") -> str:
-    """A figure as people read it: 3,756 / 13.5% / £56,086."""
-    if value is None:
-        return NOT_STATED
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "percent":
-        return f"{text}%"
-    if unit == "pounds":
-        return f"£{text}"
-    return text
-
-
 def figure(value: float | None, unit: str, period: str | None) -> str:
     text = number(value, unit)
-    return f"{text} ({period})" if value is not None and period else text
+    return f"{text} ({financial_year(period)})" if value is not None and period else text

@@ -13,6 +13,7 @@ from .model import Partnership, Plan, Priority
 
 if TYPE_CHECKING:
     from .governance import Body, Meeting, Recommendation, Terms
+    from .performance import Indicator
 
 
 def partnerships_index() -> str:
@@ -57,6 +58,22 @@ def recommendations(item: Partnership) -> str:
 
 def recommendation(item: Recommendation) -> str:
     return f"{recommendations(item.meeting.body.partnership)}{item.id}/"
+
+
+def funding(item: Partnership) -> str:
+    return f"{partnership(item)}funding/"
+
+
+def funding_year(item: Partnership, year: str) -> str:
+    return f"{funding(item)}{year}/"
+
+
+def performance(item: Partnership) -> str:
+    return f"{partnership(item)}performance/"
+
+
+def indicator(item: Indicator) -> str:
+    return f"{partnership(item.partnership)}indicators/{item.id}/"
 
 
 def source_path(address: str) -> str:

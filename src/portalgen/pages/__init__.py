@@ -7,11 +7,15 @@ from ..statement import AccessibilityStatement
 from . import (
     accessibility,
     body,
+    funding,
+    funding_year,
     governance,
+    indicator,
     meeting,
     meetings,
     partnership,
     partnerships,
+    performance,
     plan,
     priority,
     recommendation,
@@ -32,6 +36,10 @@ KINDS = (
     meeting,
     recommendations,
     recommendation,
+    funding,
+    funding_year,
+    performance,
+    indicator,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
 

@@ -21,6 +21,9 @@ class Page:
     context: dict = field(default_factory=dict)
     key: str = ""
     description: str = ""
+    downloads: dict[str, str] = field(default_factory=dict)
+    """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
+    table as CSV; the page links to them by name."""
 
     @property
     def src_uri(self) -> str:

@@ -1,0 +1,67 @@
+"""How figures, money and years are written on the site, in GOV.UK style.
+
+Used by the templates (as filters) and by validation messages, so an editor reads a figure
+the same way in an error as on the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT_STATED = "not stated"
+_FINANCIAL_YEAR = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{2})")
+
+
+def plain(value: float, places: int = 2) -> str:
+    """1234.5 → "1,234.5": thousands separated, no trailing zeros."""
+    text = f"{value:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money(value: float | None) -> str:
+    """£56,086; pence only when there are some: £4.79."""
+    if value is None:
+        return NOT_STATED
+    sign = "−" if value < 0 else ""
+    amount = abs(value)
+    text = plain(amount) if amount != int(amount) else f"{int(amount):,}"
+    return f"{sign}£{text}"
+
+
+def short_money(value: float | None) -> str:
+    """£1.2m, £707k: for chart labels, where space is short."""
+    if value is None:
+        return NOT_STATED
+    if abs(value) >= 1_000_000:
+        return f"£{plain(value / 1_000_000, 1)}m"
+    if abs(value) >= 10_000:
+        return f"£{round(value / 1000):,}k"
+    return money(value)
+
+
+def number(value: float | None, unit: str = "count") -> str:
+    """A figure as people read it: 3,756 / 13.5% / £56,086 / 4.79."""
+    if value is None:
+        return NOT_STATED
+    if unit == "percent":
+        return f"{plain(value, 1)}%"
+    if unit == "pounds":
+        return money(value)
+    return plain(value)
+
+
+def change(value: float | None, unit: str = "pounds") -> str:
+    """A difference with its sign: +£35,706 / −£15,879 / no change."""
+    if value is None:
+        return NOT_STATED
+    if value == 0:
+        return "no change"
+    text = number(abs(value), unit)
+    return f"+{text}" if value > 0 else f"−{text}"
+
+
+def financial_year(value: str | None) -> str:
+    """2011-12 in data is 2011/12 on the page; other periods are left as they are."""
+    if not value:
+        return NOT_STATED
+    return _FINANCIAL_YEAR.sub(r"\1/\2", value)

@@ -1,0 +1,76 @@
+"""A page per partnership and financial year: income and spending tables with totals."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..downloads import csv_text, name_of
+from ..formats import financial_year
+from ..funding import FLOWS, FundingYear
+from ..model import Partnership, Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [
+        page(partnership, year)
+        for partnership in portal.partnerships
+        if partnership.funding
+        for year in partnership.funding.years
+    ]
+
+
+def page(partnership: Partnership, year: FundingYear) -> Page:
+    years = [y.year for y in partnership.funding.years]
+    index = years.index(year.year)
+    return Page(
+        urls.funding_year(partnership, year.year),
+        f"Funding {financial_year(year.year)}: {partnership.name}",
+        "funding_year",
+        {
+            "partnership": partnership,
+            "funding": partnership.funding,
+            "year": year,
+            "previous": years[index - 1] if index else None,
+            "following": years[index + 1] if index + 1 < len(years) else None,
+        },
+        key=f"{partnership.id}-{year.year}",
+        description=(
+            f"Money received and spent by {partnership.name} in {financial_year(year.year)}."
+        ),
+        downloads={
+            f"{flow}-{year.year}.csv": _csv(year, flow) for flow in FLOWS if year.lines(flow)
+        },
+    )
+
+
+def _csv(year: FundingYear, flow: str) -> str:
+    header = [
+        "line",
+        "title",
+        "funder",
+        "recipient",
+        "purpose",
+        "amount",
+        "status",
+        "counted_in_totals",
+        "change_from_previous_year",
+        "change_percent",
+        "note",
+    ]
+    rows = [
+        [
+            a.line,
+            a.title,
+            name_of(a.funder),
+            name_of(a.recipient),
+            a.purpose,
+            a.amount,
+            a.status.id if a.status else None,
+            a.counted,
+            a.change,
+            None if a.change_percent is None else round(a.change_percent, 1),
+            a.note,
+        ]
+        for a in year.lines(flow)
+    ]
+    return csv_text(header, rows)
