@@ -29,6 +29,10 @@ PAGE_KINDS = {
     "meeting": "partnerships/safer-stronger-bucks/meetings/2014-05-13-select-committee/",
     "recommendations": "partnerships/worcestershire/recommendations/",
     "recommendation": "partnerships/worcestershire/recommendations/scb-2011-r2/",
+    "funding": "partnerships/worcestershire/funding/",
+    "funding year": "partnerships/worcestershire/funding/2012-13/",
+    "performance": "partnerships/haringey/performance/",
+    "indicator": "partnerships/north-lincolnshire/indicators/domestic-violence-crimes/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
 }

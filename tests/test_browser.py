@@ -105,3 +105,26 @@ def test_tracker_sorts_by_a_column_with_javascript(page, server):
         "not stated",
         "not stated",
     ]
+
+
+def test_resident_finds_what_redditch_received_in_2011_12(page, server):
+    page.goto(server)
+    page.get_by_role("link", name="Find a partnership").click()
+    page.get_by_role("article").get_by_role(
+        "link", name="Worcestershire Safer Communities Board"
+    ).click()
+    page.get_by_role("article").get_by_role(
+        "link", name="Redditch Community Safety Partnership"
+    ).click()
+    assert page.url == f"{server}partnerships/redditch/"
+    table = page.get_by_role("table", name="Money Redditch Community Safety Partnership received")
+    row = table.get_by_role("row").filter(has_text="2011/12")
+    assert row.get_by_role("cell").nth(2).inner_text() == "£107,400"
+    row.get_by_role("link", name="2011/12").click()
+    assert page.url == f"{server}partnerships/worcestershire/funding/2011-12/"
+    line = page.locator("tr#spending-redditch-csp")
+    assert line.get_by_role("cell").nth(1).inner_text() == "£107,400"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download this table as CSV").nth(1).click()
+    assert download.value.suggested_filename == "spending-2011-12.csv"
+    assert page.outside_requests == []

@@ -66,7 +66,7 @@ def _amount_problem(row: dict) -> str | None:
     amount, status = row.get("amount"), row.get("status")
     if status == "tbc" and amount is not None:
         return (
-            f"is {plain(float(amount))} but the status is tbc. A figure to be confirmed has no "
+            f"is {_bare(float(amount))} but the status is tbc. A figure to be confirmed has no "
             "amount yet: leave the cell empty (TBC is never 0), or give the status it has."
         )
     if amount is None and status != "tbc":
@@ -76,7 +76,7 @@ def _amount_problem(row: dict) -> str | None:
         )
     if amount is not None and amount < 0 and not row.get("clawback"):
         return (
-            f"is {plain(float(amount))}, below zero. Only money taken back is negative: "
+            f"is {_bare(float(amount))}, below zero. Only money taken back is negative: "
             "set clawback to yes, or write the amount without the minus sign."
         )
     return None
