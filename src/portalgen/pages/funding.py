@@ -6,7 +6,7 @@ from .. import urls
 from ..charts import bar_chart
 from ..downloads import csv_text, name_of
 from ..formats import financial_year
-from ..funding import FLOWS, Funding, FundingYear
+from ..funding import FLOWS, Amount, Funding, FundingYear
 from ..model import Partnership, Portal
 from .page import Page
 
@@ -34,7 +34,7 @@ def page(partnership: Partnership) -> Page:
         key=partnership.id,
         description=funding.summary,
         downloads={
-            "funding.csv": all_amounts_csv(funding),
+            "funding.csv": amounts_csv(funding.amounts),
             **({"districts.csv": _districts_csv(districts)} if districts else {}),
         },
     )
@@ -119,7 +119,8 @@ def _districts_csv(districts: list[dict]) -> str:
     return csv_text(header, rows)
 
 
-def all_amounts_csv(funding: Funding) -> str:
+def amounts_csv(amounts: list[Amount]) -> str:
+    """Amounts as a spreadsheet: plain numbers, status ids, and the change on the year before."""
     header = [
         "year",
         "flow",
@@ -131,6 +132,8 @@ def all_amounts_csv(funding: Funding) -> str:
         "amount",
         "status",
         "counted_in_totals",
+        "change_from_previous_year",
+        "change_percent",
         "note",
     ]
     rows = [
@@ -145,8 +148,10 @@ def all_amounts_csv(funding: Funding) -> str:
             a.amount,
             a.status.id if a.status else None,
             a.counted,
+            a.change,
+            None if a.change_percent is None else round(a.change_percent, 1),
             a.note,
         ]
-        for a in funding.amounts
+        for a in amounts
     ]
     return csv_text(header, rows)

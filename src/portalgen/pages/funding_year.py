@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .. import urls
-from ..downloads import csv_text, name_of
 from ..formats import financial_year
 from ..funding import FLOWS, FundingYear
 from ..model import Partnership, Portal
+from .funding import amounts_csv
 from .page import Page
 
 
@@ -38,39 +38,8 @@ def page(partnership: Partnership, year: FundingYear) -> Page:
             f"Money received and spent by {partnership.name} in {financial_year(year.year)}."
         ),
         downloads={
-            f"{flow}-{year.year}.csv": _csv(year, flow) for flow in FLOWS if year.lines(flow)
+            f"{flow}-{year.year}.csv": amounts_csv(year.lines(flow))
+            for flow in FLOWS
+            if year.lines(flow)
         },
     )
-
-
-def _csv(year: FundingYear, flow: str) -> str:
-    header = [
-        "line",
-        "title",
-        "funder",
-        "recipient",
-        "purpose",
-        "amount",
-        "status",
-        "counted_in_totals",
-        "change_from_previous_year",
-        "change_percent",
-        "note",
-    ]
-    rows = [
-        [
-            a.line,
-            a.title,
-            name_of(a.funder),
-            name_of(a.recipient),
-            a.purpose,
-            a.amount,
-            a.status.id if a.status else None,
-            a.counted,
-            a.change,
-            None if a.change_percent is None else round(a.change_percent, 1),
-            a.note,
-        ]
-        for a in year.lines(flow)
-    ]
-    return csv_text(header, rows)
