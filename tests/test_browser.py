@@ -55,7 +55,9 @@ def search(page, query: str):
 def test_councillor_opens_a_recommendation_by_its_permalink(page, server):
     page.goto(f"{server}partnerships/worcestershire/recommendations/scb-2011-r2/")
     heading = page.get_by_role("heading", level=1).inner_text()
-    assert heading.removesuffix("¶") == "Recommendation 2: Worcestershire Safer Communities Board"
+    assert heading.removesuffix("¶") == (
+        "Recommendation 2: Merge the Bromsgrove, Redditch and Wyre Forest partnerships into a…"
+    )
     history = page.get_by_role("list", name="Status history, oldest first")
     steps = history.get_by_role("listitem")
     assert steps.count() == 2

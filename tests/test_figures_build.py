@@ -67,14 +67,26 @@ def test_tbc_and_provisional_are_marked_and_left_out_of_totals(example_site):
     assert "£0" not in soup.select_one("article").get_text()
 
 
-def test_every_funding_table_has_a_csv_download(example_site):
-    for address in (WORCS, f"{WORCS}2010-11/", f"{WORCS}2012-13/"):
+def figure_pages(site: Site) -> list[str]:
+    """Every funding, funding-year, performance and indicator page of the built site."""
+    found = []
+    for html in sorted(site.root.glob("partnerships/*/*/**/index.html")):
+        address = html.parent.relative_to(site.root).as_posix() + "/"
+        if any(part in address for part in ("/funding/", "/performance/", "/indicators/")):
+            found.append(address)
+    return found
+
+
+def test_every_figures_table_has_a_csv_download(example_site):
+    pages = figure_pages(example_site)
+    assert len(pages) >= 25
+    for address in pages:
         soup = example_site.soup(address)
-        links = [a["href"] for a in soup.select("a[download]")]
-        tables = soup.select("article table")
-        assert len(links) == len(tables), address
-        for link in links:
-            assert (example_site.root / address / link).is_file(), link
+        for table in soup.select("article table"):
+            wrap = table.find_parent("div", class_="pg-table-wrap")
+            link = wrap.find_next("a", attrs={"download": True})
+            assert link is not None, (address, table.caption.get_text())
+            assert (example_site.root / address / link["href"]).is_file(), link["href"]
 
 
 def test_csv_download_holds_the_figures(example_site):
@@ -132,7 +144,33 @@ def test_year_chart_is_accessible_svg_with_a_table(example_site):
     labelled = svg["aria-labelledby"].split()
     assert [soup.find(id=i).name for i in labelled] == ["title", "desc"]
     values = [t.get_text() for t in svg.select("text.pg-value")]
-    assert values == ["£176k", "£795k", "£708k", "£644k", "£644k", "£275k*", "£275k*"]
+    assert values == [
+        "£176k",
+        "£707k",
+        "£708k",
+        "£88k",
+        "£644k",
+        "£644k",
+        "no final figure",
+        "no final figure",
+    ]
+    assert [t.get_text() for t in svg.select("text.pg-series")] == [
+        "3",
+        "1",
+        "2",
+        "3",
+        "1",
+        "2",
+        "1",
+        "2",
+    ]
+    assert figure.figcaption.get_text(" ", strip=True).startswith(
+        "Final income and spending of Worcestershire Safer Communities Board by year. Key (the "
+        "number under each bar): 1: Income (table 1); 2: Spending (table 1); 3: Income (the text)."
+    )
+    rows = [cells(row) for row in soup.select("table.pg-funding-years tbody tr")]
+    assert rows[1] == ["2010/11", "the source's table 1", "£707,000", "£707,753", "None"]
+    assert rows[2] == ["2010/11", "the text of the source", "£88,000", "None listed", "None"]
     assert figure.find_next_sibling("div").select_one("table.pg-funding-years")
 
 
@@ -186,7 +224,7 @@ def test_status_is_worked_out_from_a_numeric_target(tmp_path):
         for dt, dd in zip(soup.select("dl.pg-facts dt"), soup.select("dl.pg-facts dd"), strict=True)
     }
     assert facts["Status"] == "On track (worked out: the latest figure meets its target)"
-    assert facts["Target"] == "2,800 (2013/14)"
+    assert facts["Target"] == "2,800"
     set_cell(observations, 12, "target", "2000")
     assert run_portalgen(project, "build").returncode == 0
     soup = Site(project / "site").soup("partnerships/haringey/indicators/asb-cad-calls/")
@@ -222,3 +260,35 @@ def test_grants_carry_the_transparency_code_fields(tmp_path):
         "£12,000",
         "Worcestershire County Council",
     ]
+
+
+def test_chart_draws_a_clawback_below_zero(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    amounts = project / "data/worcestershire/funding/amounts.csv"
+    set_cell(amounts, 2, "amount", "-16000")
+    set_cell(amounts, 2, "clawback", "yes")
+    assert run_portalgen(project, "build").returncode == 0
+    soup = Site(project / "site").soup(WORCS)
+    svg = soup.select_one("figure.pg-chart-figure svg")
+    zero = float(svg.select_one("line.pg-axis-line")["y1"])
+    bar = svg.select("rect.pg-bar")[0]
+    assert float(bar["y"]) == zero and float(bar["height"]) > 0
+    assert float(bar["y"]) + float(bar["height"]) <= 300
+    assert svg.select("text.pg-value")[0].get_text() == "−£16k"
+
+
+def test_computed_status_when_higher_is_better(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    observations = project / "data/haringey/performance/observations.csv"
+    set_cell(observations, 3, "target", "60")
+    assert run_portalgen(project, "build").returncode == 0
+    soup = Site(project / "site").soup("partnerships/haringey/indicators/police-confidence/")
+    assert soup.select_one("dl.pg-facts dd").get_text(" ", strip=True) == (
+        "At risk (worked out: the latest figure misses its target but beats the baseline)"
+    )
+    set_cell(observations, 2, "value", "58")
+    assert run_portalgen(project, "build").returncode == 0
+    soup = Site(project / "site").soup("partnerships/haringey/indicators/police-confidence/")
+    assert soup.select_one("dl.pg-facts dd").get_text(" ", strip=True) == (
+        "Off track (worked out: the latest figure misses its target)"
+    )

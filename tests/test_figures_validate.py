@@ -74,8 +74,9 @@ def test_recipient_must_exist(project):
     set_cell(project / FUNDING / "amounts.csv", REDDITCH_2010, "recipient", "reddich")
     assert problems(project) == [
         f'{FUNDING}/amounts.csv:{REDDITCH_2010} recipient: "reddich" is not a partnership, '
-        "organisation or body in data/partnerships/partnerships.csv, organisations.csv or "
-        'bodies.csv. Did you mean "redditch"?'
+        "organisation or body in data/partnerships/partnerships.csv, "
+        "data/vocabulary/organisations.csv or data/worcestershire/governance/bodies.csv. "
+        'Did you mean "redditch"?'
     ]
 
 
@@ -90,7 +91,9 @@ def test_year_must_be_a_known_financial_year(project):
 def test_year_must_be_in_the_partnerships_active_period(project):
     set_cell(project / "data/partnerships/partnerships.csv", 4, "active_from", "2010-04-01")
     assert problems(project) == [
-        f"{FUNDING}/amounts.csv:2 year: 2009/10 ended before the partnership began (2010-04-01)."
+        f"{FUNDING}/amounts.csv:2 year: 2009/10 ended before the partnership began "
+        "(1 April 2010). Check the year, or the partnership's dates in "
+        "data/partnerships/partnerships.csv."
     ]
 
 
@@ -120,4 +123,24 @@ def test_target_needs_a_direction(project):
         f"{FIGURES}/observations.csv:5 target: is set, but indicator "
         '"dv-share-of-violence-with-injury" has no direction. Write higher or lower in its '
         "direction column in indicators.csv, so the site can tell whether the target is met."
+    ]
+
+
+def test_duplicate_amount_line_is_rejected(project):
+    path = project / FUNDING / "amounts.csv"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines) + lines[REDDITCH_2010 - 1], "utf-8")
+    assert problems(project)[0] == (
+        f'{FUNDING}/amounts.csv:{len(lines) + 1} year, flow, line: repeats "2010-11", '
+        f'"spending", "redditch-csp", already on line {REDDITCH_2010}. Only one row may have '
+        "the same year and flow and line: delete one, or correct it."
+    )
+
+
+def test_figures_must_be_listed_oldest_first(project):
+    set_cell(project / "data/north-lincolnshire/performance/observations.csv", 4, "period", "1999")
+    assert problems(project) == [
+        "data/north-lincolnshire/performance/observations.csv:4 period: 1999 does not come "
+        'after 2000 (line 3), the figure before it for "domestic-violence-incidents". List '
+        "each indicator's figures oldest first."
     ]

@@ -31,14 +31,22 @@ def test_body_page_shows_current_terms_and_members(example_site):
     members = soup.select_one("table.pg-members")
     assert "under the terms of 22 September 2011" in members.caption.get_text()
     rows = [cells(row) for row in members.select("tbody tr")]
-    assert rows[0] == [
+    assert rows[0][:4] == [
         "Senior representative of Worcestershire County Council",
         "Worcestershire County Council",
         "yes",
         "not stated",
-        "",
     ]
     assert rows[-1][:4] == ["Wider stakeholders", "Not named in the source", "no", "not stated"]
+    assert rows[3] == [
+        "Senior representative of the Police Authority",
+        "Not named in the source",
+        "yes",
+        "not stated",
+        "The report names responsible authorities in general (local authorities, police, "
+        "police authority, fire and rescue authority, primary care trusts, probation trusts); "
+        "it does not list the Board's members.",
+    ]
     versions = [cells(row) for row in soup.select("table.pg-versions tbody tr")]
     assert versions == [
         [
@@ -48,7 +56,8 @@ def test_body_page_shows_current_terms_and_members(example_site):
         ],
         [
             "22 September 2011",
-            "Role and membership of the Safer Communities Board in September 2011",
+            "Role and membership of the Safer Communities Board as the report of 22 September "
+            "2011 describes them",
             "Adopted",
         ],
     ]
@@ -116,7 +125,9 @@ def test_structure_chart_nests_reporting_lines(example_site):
     assert task.get_text() == "Future arrangements task and finish group"
     ties = [li.get_text(" ", strip=True) for li in board.select(":scope > ul.pg-ties > li")]
     assert "Funded by: West Mercia Police and Crime Commissioner" in ties
-    districts = [a.get_text() for a in top.select(":scope > ul > li:last-child > ul > li > a")]
+    local = board.select_one(":scope > ul:not(.pg-ties) > li:last-child")
+    assert local.select_one(":scope > .pg-node").get_text() == "Local partnerships under it"
+    districts = [a.get_text() for a in local.select(":scope > ul > li > a")]
     assert districts == [
         "South Worcestershire Community Safety Partnership",
         "Bromsgrove Community Safety Partnership",
@@ -220,7 +231,7 @@ def test_tracker_groups_open_and_closed_without_javascript(example_site):
 def test_recommendation_page_shows_its_timeline(example_site):
     soup = example_site.soup("partnerships/worcestershire/recommendations/scb-2011-r2/")
     assert soup.select_one("h1").get_text(strip=True) == (
-        "Recommendation 2: Worcestershire Safer Communities Board"
+        "Recommendation 2: Merge the Bromsgrove, Redditch and Wyre Forest partnerships into a…"
     )
     steps = [li.get_text(" ", strip=True) for li in soup.select("ol.pg-timeline li")]
     assert steps[0] == (
@@ -231,4 +242,20 @@ def test_recommendation_page_shows_its_timeline(example_site):
     facts = first_facts(soup)
     assert facts["Due"] == "1 April 2012"
     assert facts["Owner"] == "Responsible authorities of Bromsgrove, Redditch and Wyre Forest"
-    assert facts["Status"] == "Proposed (since 15 November 2011)"
+    assert facts["Status"] == "Proposed (last recorded 15 November 2011)"
+
+
+def test_done_recommendation_moves_to_closed(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    history = project / "data/safer-stronger-bucks/governance/recommendation-history.csv"
+    history.write_text(
+        history.read_text("utf-8")
+        + "select-committee-2014-a1,2014-07-01,done,The Needs Assessment was shared.\n",
+        "utf-8",
+    )
+    assert run_portalgen(project, "build").returncode == 0
+    soup = Site(project / "site").soup("partnerships/safer-stronger-bucks/recommendations/")
+    headings = [h.get_text(strip=True) for h in soup.select("article h2, article h3")]
+    assert headings == ["Open (1)", "Agreed (1)", "Closed (1)", "Done (1)"]
+    done = soup.select_one("#done ~ .pg-table-wrap table")
+    assert "Share the Needs Assessment" in done.get_text()

@@ -144,9 +144,9 @@ def test_every_governance_error_in_one_run(project):
         f'{GOV}/bodies.csv:3 kind: "committee" is not one of: board, executive group, '
         "operational group, task and finish group, commissioning group, support team, "
         "scrutiny committee, wider partnership",
-        f"{GOV}/meetings.csv:2 statutory_annual: is empty, but it is required. yes if this is "
-        "the partnership's statutory annual meeting in public, such as the yearly review by the "
-        "council's crime and disorder committee; otherwise no.",
+        f"{GOV}/meetings.csv:2 statutory_annual: is empty, but it is required. Write yes if "
+        "this is the partnership's statutory annual meeting in public, such as the yearly "
+        "review by the council's crime and disorder committee, and no if it is not.",
         f'{GOV}/recommendations.csv:4 due: "April 2012" is not in the right form. When it is '
         "due, as precisely as the source says it, as YYYY, YYYY-MM or YYYY-MM-DD. Leave empty "
         "if not stated.",

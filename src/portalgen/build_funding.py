@@ -68,10 +68,12 @@ def _amount(row: Row, partnership: Partnership, portal: Portal) -> Amount:
 
 
 def _link_previous_years(amounts: list[Amount]) -> None:
-    latest = {}
-    for amount in sorted(amounts, key=lambda a: a.year):
-        amount.previous = latest.get((amount.flow, amount.line))
-        latest[(amount.flow, amount.line)] = amount
+    """Each amount's line in the financial year just before, if there is one."""
+    by_key = {(a.year, a.flow, a.line): a for a in amounts}
+    for amount in amounts:
+        start = int(amount.year[:4]) - 1
+        year_before = f"{start}-{(start + 1) % 100:02d}"
+        amount.previous = by_key.get((year_before, amount.flow, amount.line))
 
 
 def _total(row: Row, statuses) -> DeclaredTotal:

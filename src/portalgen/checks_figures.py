@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from .checks import Context, unknown
-from .formats import financial_year, money, plain
+from .formats import financial_year, money
+from .funding import UNCOUNTED
+from .performance import period_start
 from .problems import Problem
 from .validate import Checked
-
-UNCOUNTED = ("provisional", "tbc")
 
 
 def _governance_bodies(context: Context, partnership: str) -> list[str]:
@@ -38,7 +38,7 @@ def recipients_exist(context: Context) -> list[Problem]:
         for row in package.tables.get("amounts", []):
             value = row.get("recipient")
             if value and value not in known:
-                where = "data/partnerships/partnerships.csv, organisations.csv or bodies.csv"
+                where = _recipient_files(context, package)
                 problems.append(
                     Problem(
                         package.source.file_label("amounts.csv"),
@@ -48,6 +48,16 @@ def recipients_exist(context: Context) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _recipient_files(context: Context, package: Checked) -> str:
+    files = [
+        context.file(context.partnerships, "partnerships"),
+        context.file(context.vocabulary, "organisations"),
+    ]
+    if _governance_bodies(context, package.source.partnership):
+        files.append(f"data/{package.source.partnership}/governance/bodies.csv")
+    return " or ".join([", ".join(files[:-1]), files[-1]])
 
 
 def amounts_are_plausible(context: Context) -> list[Problem]:
@@ -112,10 +122,15 @@ def _year_problem(year: str, context: Context, span) -> str | None:
     start = dt.date(int(year[:4]), 4, 1)
     end = dt.date(int(year[:4]) + 1, 3, 31)
     began, ended = span
+    fix = "Check the year, or the partnership's dates in data/partnerships/partnerships.csv."
     if began and end < began:
-        return f"{financial_year(year)} ended before the partnership began ({began})."
+        return (
+            f"{financial_year(year)} ended before the partnership began ({began:%-d %B %Y}). {fix}"
+        )
     if ended and start > ended:
-        return f"{financial_year(year)} began after the partnership ended ({ended})."
+        return (
+            f"{financial_year(year)} began after the partnership ended ({ended:%-d %B %Y}). {fix}"
+        )
     return None
 
 
@@ -152,7 +167,7 @@ def _total_problem(package: Checked, total: dict) -> Problem | None:
     if expected:
         message = (
             f"{where}, but the source's own lines add up to {money(stated + expected)} "
-            f"(its total {money(stated)} plus the source_difference of {plain(expected)}): "
+            f"(its total {money(stated)} plus the source_difference of {_bare(expected)}): "
             f"a difference of {money(found - stated - expected)}. A figure has changed; check "
             "the rows against the source."
         )
@@ -251,6 +266,32 @@ def targets_have_a_direction(context: Context) -> list[Problem]:
     return problems
 
 
+def periods_move_forward(context: Context) -> list[Problem]:
+    """An indicator's figures are listed oldest first, so "latest" means the newest."""
+    problems = []
+    for package in context.of_kind("performance"):
+        label = package.source.file_label("observations.csv")
+        last: dict[str, tuple] = {}
+        for row in package.tables.get("observations", []):
+            start = period_start(row.get("period"))
+            if start is None:
+                continue
+            before = last.get(row["indicator"])
+            if before and start <= before[0]:
+                problems.append(
+                    Problem(
+                        label,
+                        row["_line"],
+                        "period",
+                        f"{row['period']} does not come after {before[1]} (line {before[2]}), "
+                        f'the figure before it for "{row["indicator"]}". List each '
+                        "indicator's figures oldest first.",
+                    )
+                )
+            last[row["indicator"]] = (start, row["period"], row["_line"])
+    return problems
+
+
 CHECKS: list[Callable[[Context], list[Problem]]] = [
     recipients_exist,
     amounts_are_plausible,
@@ -258,6 +299,7 @@ CHECKS: list[Callable[[Context], list[Problem]]] = [
     totals_add_up,
     indicators_point_to_plans,
     targets_have_a_direction,
+    periods_move_forward,
 ]
 
 

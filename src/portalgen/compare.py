@@ -116,7 +116,7 @@ def _likeness(a: str, b: str) -> float:
 
 
 MEMBER_FIELDS = {
-    "role": "Seat",
+    "organisation": "Organisation",
     "statutory": "Statutory partner",
     "voting": "Voting",
     "note": "Note",
@@ -124,7 +124,8 @@ MEMBER_FIELDS = {
 
 
 def _seat(member: Member) -> str:
-    return member.organisation.id if member.organisation else member.key
+    """A seat is known by its role: one organisation may hold several seats."""
+    return member.key
 
 
 def _compare_members(comparison: Comparison, old: list[Member], new: list[Member]) -> None:
@@ -146,6 +147,8 @@ def _compare_members(comparison: Comparison, old: list[Member], new: list[Member
 
 
 def _shown(value) -> str | None:
+    if hasattr(value, "name"):
+        return value.name
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value

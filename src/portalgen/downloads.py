@@ -6,8 +6,6 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .formats import financial_year
-
 
 def csv_text(header: list[str], rows: Iterable[Iterable]) -> str:
     """CSV a spreadsheet opens correctly: UTF-8 with a byte order mark, one row per line,
@@ -34,5 +32,39 @@ def name_of(thing) -> str | None:
     return getattr(thing, "name", None)
 
 
-def year_label(year: str) -> str:
-    return financial_year(year)
+def amounts_csv(amounts: list) -> str:
+    """Amounts as a spreadsheet: plain numbers, status ids, and the change on the year before."""
+    header = [
+        "year",
+        "flow",
+        "line",
+        "title",
+        "funder",
+        "recipient",
+        "purpose",
+        "amount",
+        "status",
+        "counted_in_totals",
+        "change_from_previous_year",
+        "change_percent",
+        "note",
+    ]
+    rows = [
+        [
+            a.year,
+            a.flow,
+            a.line,
+            a.title,
+            name_of(a.funder),
+            name_of(a.recipient),
+            a.purpose,
+            a.amount,
+            a.status.id if a.status else None,
+            a.counted,
+            a.change,
+            None if a.change_percent is None else round(a.change_percent, 1),
+            a.note,
+        ]
+        for a in amounts
+    ]
+    return csv_text(header, rows)

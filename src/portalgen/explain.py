@@ -20,8 +20,11 @@ TYPE_HINTS = {
 }
 
 
-def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
-    """One frictionless error in the file ``label`` as a Problem; ``fields`` by name."""
+def explain(
+    error: fl.Error, label: str, fields: dict[str, dict], key: list[str] | None = None
+) -> Problem:
+    """One frictionless error in the file ``label`` as a Problem; ``fields`` by name, in the
+    file's column order; ``key`` the schema's primary key."""
     line = getattr(error, "row_number", None)
     if isinstance(error, (fl.MissingCellError, fl.ExtraCellError)):
         return Problem(label, line, None, _cell_message(error, {}))
@@ -31,6 +34,8 @@ def explain(error: fl.Error, label: str, fields: dict[str, dict]) -> Problem:
     if isinstance(error, fl.ForeignKeyError):
         return Problem(label, line, ", ".join(error.field_names), _foreign_key_message(error))
     if isinstance(error, fl.PrimaryKeyError):
+        if key and len(key) > 1:
+            return Problem(label, line, ", ".join(key), _composite_key_message(error, fields, key))
         return Problem(label, line, "id", _primary_key_message(error))
     if isinstance(error, fl.BlankRowError):
         return Problem(label, line, None, "is an empty row. Delete the empty line.")
@@ -80,6 +85,17 @@ def _foreign_key_message(error: fl.ForeignKeyError) -> str:
     fields = ", ".join(error.reference_field_names)
     return (
         f"{values} is not the {fields} of any row in {target}. Check the spelling, or add it there."
+    )
+
+
+def _composite_key_message(error: fl.PrimaryKeyError, fields: dict, key: list[str]) -> str:
+    first = re.search(r"position (\d+)", error.note)
+    where = f"line {first.group(1)}" if first else "another row"
+    names = list(fields)
+    values = ", ".join(f'"{error.cells[names.index(name)]}"' for name in key)
+    return (
+        f"repeats {values}, already on {where}. Only one row may have the same "
+        f"{' and '.join(key)}: delete one, or correct it."
     )
 
 

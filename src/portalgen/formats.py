@@ -24,7 +24,7 @@ def money(value: float | None) -> str:
         return NOT_STATED
     sign = "−" if value < 0 else ""
     amount = abs(value)
-    text = plain(amount) if amount != int(amount) else f"{int(amount):,}"
+    text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
     return f"{sign}£{text}"
 
 
@@ -32,10 +32,11 @@ def short_money(value: float | None) -> str:
     """£1.2m, £707k: for chart labels, where space is short."""
     if value is None:
         return NOT_STATED
-    if abs(value) >= 1_000_000:
-        return f"£{plain(value / 1_000_000, 1)}m"
-    if abs(value) >= 10_000:
-        return f"£{round(value / 1000):,}k"
+    sign, amount = ("−" if value < 0 else ""), abs(value)
+    if amount >= 1_000_000:
+        return f"{sign}£{plain(amount / 1_000_000, 1)}m"
+    if amount >= 10_000:
+        return f"{sign}£{round(amount / 1000):,}k"
     return money(value)
 
 

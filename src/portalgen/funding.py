@@ -13,6 +13,13 @@ from .model import Date, Organisation, Partnership, Source, Status
 UNCOUNTED = ("provisional", "tbc")
 """Statuses whose figures are shown but not added into totals."""
 FLOWS = ("income", "spending")
+ALL = "*"
+"""Every table: the default when totalling a year's lines."""
+
+
+def table_name(table: str | None) -> str:
+    """How a source table is named on the page: "table 1", or "the text"."""
+    return table.replace("-", " ") if table else "the text"
 
 
 @dataclass
@@ -86,11 +93,19 @@ class FundingYear:
     amounts: list[Amount]
     totals: list[DeclaredTotal]
 
-    def lines(self, flow: str) -> list[Amount]:
-        return [amount for amount in self.amounts if amount.flow == flow]
+    def lines(self, flow: str, table: str | None = ALL) -> list[Amount]:
+        return [a for a in self.amounts if a.flow == flow and table in (ALL, a.table)]
 
-    def total(self, flow: str) -> float:
-        return sum(amount.amount for amount in self.lines(flow) if amount.counted)
+    def total(self, flow: str, table: str | None = ALL) -> float:
+        return sum(a.amount for a in self.lines(flow, table) if a.counted)
+
+    def has_final(self, flow: str, table: str | None = ALL) -> bool:
+        return any(a.counted for a in self.lines(flow, table))
+
+    @property
+    def tables(self) -> list[str | None]:
+        """The source tables this year's figures come from (None: from the text)."""
+        return sorted({a.table for a in self.amounts}, key=lambda t: (t is None, t or ""))
 
     def left_out(self, flow: str) -> list[Amount]:
         return [amount for amount in self.lines(flow) if not amount.counted]

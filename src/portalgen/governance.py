@@ -181,6 +181,11 @@ class Governance:
         top = [body for body in self.bodies if body.parent is None]
         return sorted(top, key=lambda body: body.kind == "wider partnership")
 
+    @property
+    def main_board(self) -> Body | None:
+        """The board at the top of the reporting line: local partnerships sit under it."""
+        return next((b for b in self.top_bodies if b.kind == "board"), None)
+
     def body(self, body_id: str) -> Body:
         return next(body for body in self.bodies if body.id == body_id)
 

@@ -6,9 +6,33 @@ target and a direction, portalgen works one out and says that it did.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .model import Date, Organisation, Partnership, Priority, Status
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_FINANCIAL = re.compile(r"(\d{4})-\d{2}(?: Q([1-4]))?")
+
+
+def period_start(period: str | None) -> dt.date | None:
+    """When a period begins: 2002 → 1 January 2002; 2013-14 → 1 April 2013;
+    2013-14 Q3 → 1 October 2013; March 2014 → 1 March 2014."""
+    if not period:
+        return None
+    if period.isdigit():
+        return dt.date(int(period), 1, 1)
+    financial = _FINANCIAL.fullmatch(period)
+    if financial:
+        start = dt.date(int(financial.group(1)), 4, 1)
+        quarter = int(financial.group(2) or 1) - 1
+        month = 4 + 3 * quarter
+        return dt.date(start.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    name, year = period.split()
+    return dt.date(int(year), MONTHS.index(name) + 1, 1)
 
 
 @dataclass

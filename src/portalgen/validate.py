@@ -213,9 +213,8 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
     report = package.validate()
     for task in report.tasks:
         path, schema = schemas[task.name]
-        fields = {f["name"]: f for f in schema["fields"]}
         ragged = _ragged_lines(task.errors)
-        checked.problems += _explained(task.errors, ragged, checked.source.file_label(path), fields)
+        checked.problems += _explained(task.errors, ragged, checked.source.file_label(path), schema)
         rows = _typed_rows(package.get_resource(task.name))
         checked.tables[task.name] = [row for row in rows if row["_line"] not in ragged]
 
@@ -228,10 +227,12 @@ def _ragged_lines(errors) -> set[int]:
     return {error.row_number for error in errors if error.type in SHAPE_ERRORS}
 
 
-def _explained(errors, ragged: set[int], label: str, fields: dict) -> list[Problem]:
+def _explained(errors, ragged: set[int], label: str, schema: dict) -> list[Problem]:
     """Explain each error; on a ragged row, only say that its cells do not line up."""
+    fields = {f["name"]: f for f in schema["fields"]}
+    key = schema.get("primaryKey")
     explained = [
-        explain(error, label, fields)
+        explain(error, label, fields, key)
         for error in errors
         if error.type in SHAPE_ERRORS or getattr(error, "row_number", 0) not in ragged
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .. import urls
 from ..charts import bar_chart
-from ..downloads import csv_text, name_of
+from ..downloads import amounts_csv, csv_text
 from ..formats import financial_year
-from ..funding import FLOWS, Amount, Funding, FundingYear
+from ..funding import FLOWS, Funding, FundingYear, table_name
 from ..model import Partnership, Portal
 from .page import Page
 
@@ -19,6 +19,7 @@ def page(partnership: Partnership) -> Page:
     funding = partnership.funding
     years = funding.years
     districts = district_comparison(funding, partnership)
+    rows = year_rows(years)
     return Page(
         urls.funding(partnership),
         f"Funding: {partnership.name}",
@@ -27,7 +28,8 @@ def page(partnership: Partnership) -> Page:
             "partnership": partnership,
             "funding": funding,
             "years": years,
-            "chart": _years_chart(partnership, years),
+            "rows": rows,
+            "chart": _years_chart(partnership, rows),
             "districts": districts,
             "districts_chart": _districts_chart(partnership, districts),
         },
@@ -40,28 +42,43 @@ def page(partnership: Partnership) -> Page:
     )
 
 
-def year_value(year: FundingYear, flow: str) -> tuple[float | None, bool]:
-    """What a chart shows for a year: the counted total, else the provisional figures
-    (marked), else nothing."""
-    if any(a.counted for a in year.lines(flow)):
-        return year.total(flow), False
-    provisional = [a.amount for a in year.lines(flow) if a.amount is not None]
-    return (sum(provisional), True) if provisional else (None, False)
-
-
-def _years_chart(partnership: Partnership, years: list[FundingYear]):
-    groups = [
-        (
-            financial_year(year.year),
-            [(flow.capitalize(), *year_value(year, flow)) for flow in FLOWS if year.lines(flow)],
-        )
+def year_rows(years: list[FundingYear]) -> list[dict]:
+    """One row per year and source table: totals of final figures, and what was left out.
+    Figures from different tables of the source are never added together."""
+    return [
+        {
+            "year": year,
+            "table": table,
+            "totals": {
+                flow: year.total(flow, table) if year.has_final(flow, table) else None
+                for flow in FLOWS
+            },
+            "listed": {flow: bool(year.lines(flow, table)) for flow in FLOWS},
+            "left_out": [a for a in year.amounts if a.table == table and not a.counted],
+        }
         for year in years
+        for table in year.tables
     ]
+
+
+def _years_chart(partnership: Partnership, rows: list[dict]):
+    groups: dict[str, list] = {}
+    order: dict[tuple, str] = {}
+    for row in rows:
+        bars = groups.setdefault(financial_year(row["year"].year), [])
+        for flow in FLOWS:
+            if row["listed"][flow]:
+                name = f"{flow.capitalize()} ({table_name(row['table'])})"
+                order[(row["table"] is None, row["table"] or "", FLOWS.index(flow))] = name
+                bars.append((name, row["totals"][flow], False))
     return bar_chart(
         f"funding-{partnership.id}",
-        f"Income and spending of {partnership.name} by year",
-        "Bars for each financial year: money received and money allocated or spent, in pounds.",
-        groups,
+        f"Final income and spending of {partnership.name} by year",
+        "Bars for each financial year: final figures for money received and money allocated "
+        "or spent, in pounds, by the table of the source they come from.",
+        sorted(groups.items()),
+        missing="no final figure",
+        order=[order[key] for key in sorted(order)],
     )
 
 
@@ -116,42 +133,4 @@ def _districts_csv(districts: list[dict]) -> str:
             + [a.amount if a else None for a in cells]
             + [(a.status.id if a and a.status else None) for a in cells]
         )
-    return csv_text(header, rows)
-
-
-def amounts_csv(amounts: list[Amount]) -> str:
-    """Amounts as a spreadsheet: plain numbers, status ids, and the change on the year before."""
-    header = [
-        "year",
-        "flow",
-        "line",
-        "title",
-        "funder",
-        "recipient",
-        "purpose",
-        "amount",
-        "status",
-        "counted_in_totals",
-        "change_from_previous_year",
-        "change_percent",
-        "note",
-    ]
-    rows = [
-        [
-            a.year,
-            a.flow,
-            a.line,
-            a.title,
-            name_of(a.funder),
-            name_of(a.recipient),
-            a.purpose,
-            a.amount,
-            a.status.id if a.status else None,
-            a.counted,
-            a.change,
-            None if a.change_percent is None else round(a.change_percent, 1),
-            a.note,
-        ]
-        for a in amounts
-    ]
     return csv_text(header, rows)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .. import urls
+from ..downloads import amounts_csv
 from ..formats import financial_year
 from ..funding import FLOWS, FundingYear
 from ..model import Partnership, Portal
-from .funding import amounts_csv
 from .page import Page
 
 
