@@ -33,6 +33,11 @@ PAGE_KINDS = {
     "funding year": "partnerships/worcestershire/funding/2012-13/",
     "performance": "partnerships/haringey/performance/",
     "indicator": "partnerships/north-lincolnshire/indicators/domestic-violence-crimes/",
+    "ward map": "partnerships/haringey/maps/anti-social-behaviour/2017-18/",
+    "small-area map": "partnerships/redditch/maps/imd-2019-score/2019/",
+    "ward": "wards/E05000268/",
+    "small area": "small-areas/E01032244/",
+    "areas A to Z": "partnerships/haringey/areas/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
 }

@@ -143,6 +143,9 @@ def test_cross_package_rules(project):
         (extra / name).write_bytes((project / WORCS / name).read_bytes())
     found = problems(project)
     assert found == [
+        'data/haringay/areas/wd13 is a set of areas of "haringay", which is not a partnership '
+        "id in data/partnerships/partnerships.csv. Add the partnership there or rename the "
+        "folder.",
         'data/haringay/governance is governance of "haringay", which is not a partnership id '
         "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
         'data/haringay/performance is performance figures of "haringay", which is not a '
@@ -150,6 +153,9 @@ def test_cross_package_rules(project):
         "rename the folder.",
         'data/haringay/plans/2013-14 is a plan of "haringay", which is not a partnership id '
         "in data/partnerships/partnerships.csv. Add the partnership there or rename the folder.",
+        'data/haringay/ward-figures is ward figures of "haringay", which is not a partnership '
+        "id in data/partnerships/partnerships.csv. Add the partnership there or rename the "
+        "folder.",
         "data/worcestershire/plans/2011-13/datapackage.yaml:4 plan.period_from: 2011-12 to "
         f"2011-12 overlaps the plan in {WORCS} (2011-12 to 2011-12). Plan versions of one "
         "partnership must not overlap; mark the older one superseded and end it earlier.",

@@ -41,5 +41,12 @@ class PortalgenConfig(Config):
     overrides_dir = c.Type(str, default="overrides")
     """Folder whose ``portalgen/`` subfolder may override portalgen's page templates."""
 
+    map_tiles = c.Optional(c.Type(str))
+    """A tile server URL template ({z}/{x}/{y}) to draw under maps; off by default, so maps
+    show the areas alone and make no request to another host."""
+
+    map_tiles_attribution = c.Type(str, default="")
+    """The attribution the tile server requires, shown on the map."""
+
     accessibility = c.SubConfig(AccessibilityConfig)
     """Facts for the generated accessibility statement; without them there is none."""

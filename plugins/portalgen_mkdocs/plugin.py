@@ -33,6 +33,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             self.portal = load_portal(self.data_dir, root)
         except DataError as error:
             raise PluginError(error.summary()) from error
+        if self.config.map_tiles:
+            self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
         self.env = environment(root / self.config.overrides_dir)
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():
@@ -44,7 +46,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
-        for path, content in assets.files().items():
+        leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
+        for path, content in {**assets.files(), **leaflet}.items():
             files.append(File.generated(config, path, content=content))
         for page in all_pages(self.portal, statement):
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .build_areas import build_area_set, build_metrics
 from .build_funding import build_funding
 from .build_governance import build_governance
 from .build_performance import build_performance
@@ -37,7 +38,7 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
         for row in vocabulary["local-authorities"]
     }
     partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"], areas)
-    portal = Portal(partnerships, organisations, statuses, as_of or dt.date.today())
+    portal = Portal(partnerships, organisations, statuses, as_of=as_of or dt.date.today())
     for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
         partnership = portal.partnership(package.source.partnership)
         plan = _plan(package, portal)
@@ -52,6 +53,12 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
     for package in by_kind.get("performance", []):
         partnership = portal.partnership(package.source.partnership)
         build_performance(package, partnership, portal)
+    for package in sorted(by_kind.get("areas", []), key=lambda p: p.source.version):
+        partnership = portal.partnership(package.source.partnership)
+        partnership.area_sets.append(build_area_set(package, partnership))
+    for package in by_kind.get("ward-figures", []):
+        partnership = portal.partnership(package.source.partnership)
+        partnership.metrics = build_metrics(package, partnership)
     for package in by_kind.get("funding", []):
         partnership = portal.partnership(package.source.partnership)
         partnership.funding = build_funding(package, partnership, portal)

@@ -63,6 +63,8 @@ PARTNERSHIP_PACKAGES = {
     "terms": "terms of reference",
     "funding": "funding",
     "performance": "performance figures",
+    "areas": "a set of areas",
+    "ward-figures": "ward figures",
 }
 """Packages that live in a partnership's folder, and what to call them in messages."""
 

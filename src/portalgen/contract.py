@@ -56,10 +56,24 @@ GOVERNANCE = PackageKind(
 TERMS = PackageKind("terms", ("clauses", "members"), metadata="terms")
 FUNDING = PackageKind("funding", ("amounts",), metadata="funding", optional=("totals", "grants"))
 PERFORMANCE = PackageKind("performance", ("indicators", "observations"))
+AREAS = PackageKind("areas", ("areas",), metadata="areas")
+WARD_FIGURES = PackageKind("ward-figures", ("metrics", "figures"), metadata="figures")
 KINDS = {
     kind.name: kind
-    for kind in (VOCABULARY, PARTNERSHIPS, PLAN, GOVERNANCE, TERMS, FUNDING, PERFORMANCE)
+    for kind in (
+        VOCABULARY,
+        PARTNERSHIPS,
+        PLAN,
+        GOVERNANCE,
+        TERMS,
+        FUNDING,
+        PERFORMANCE,
+        AREAS,
+        WARD_FIGURES,
+    )
 }
+METADATA_SCHEMAS = {"areas": "areas-block", "figures": "figures-block"}
+"""Metadata blocks whose schema file is not named after the block (the name is taken)."""
 
 STATUS_SCHEMES = {
     "plan": "plan",

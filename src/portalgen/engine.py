@@ -6,7 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import checks, checks_figures, checks_governance
+from . import checks, checks_areas, checks_figures, checks_governance
+from .boundaries import check_boundaries
 from .build_model import build_portal
 from .load import discover, read_descriptor
 from .model import Portal
@@ -35,7 +36,12 @@ def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked],
 def cross_check(packages: list[Checked]) -> list[Problem]:
     """Checks that span packages, once every package has been validated on its own."""
     context = checks.Context(packages)
-    found = [*checks.CHECKS, *checks_governance.CHECKS, *checks_figures.CHECKS]
+    found = [
+        *checks.CHECKS,
+        *checks_governance.CHECKS,
+        *checks_figures.CHECKS,
+        *checks_areas.CHECKS,
+    ]
     return [problem for check in found for problem in check(context)]
 
 
@@ -45,6 +51,8 @@ def _check_in_order(sources) -> list[Checked]:
     checked, statuses = [], None
     for source in ordered:
         package = check_package(source, statuses)
+        if source.kind.name == "areas":
+            check_boundaries(package)
         if source.kind.name == "vocabulary":
             statuses = _statuses(package)
         checked.append(package)

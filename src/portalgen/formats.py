@@ -48,6 +48,8 @@ def number(value: float | None, unit: str = "count") -> str:
         return f"{plain(value, 1)}%"
     if unit == "pounds":
         return money(value)
+    if unit == "rate":
+        return plain(value, 1)
     return plain(value)
 
 

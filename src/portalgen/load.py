@@ -70,8 +70,10 @@ def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
         return PackageSource(KINDS[parts[0]], folder, label)
     if len(parts) == 3 and parts[1] == "plans" and VERSION_PATTERN.fullmatch(parts[2]):
         return PackageSource(KINDS["plan"], folder, label, parts[0], parts[2])
-    if len(parts) == 2 and parts[1] in ("governance", "funding", "performance"):
+    if len(parts) == 2 and parts[1] in ("governance", "funding", "performance", "ward-figures"):
         return PackageSource(KINDS[parts[1]], folder, label, parts[0])
+    if len(parts) == 3 and parts[1] == "areas" and ID_PATTERN.fullmatch(parts[2]):
+        return PackageSource(KINDS["areas"], folder, label, parts[0], parts[2])
     if _is_terms_folder(parts):
         return PackageSource(KINDS["terms"], folder, label, parts[0], parts[4], parts[3])
     return None
@@ -91,7 +93,8 @@ def _misplaced_message() -> str:
         "is in a folder portalgen does not read. Packages go in data/vocabulary/, "
         "data/partnerships/, data/<partnership id>/plans/<first year, e.g. 2013-14>/, "
         "data/<partnership id>/governance/, data/<partnership id>/funding/, "
-        "data/<partnership id>/performance/ or "
+        "data/<partnership id>/performance/, data/<partnership id>/ward-figures/, "
+        "data/<partnership id>/areas/<boundary vintage, e.g. wd13>/ or "
         "data/<partnership id>/governance/terms/<body id>/<date it applies from, e.g. 2007-04-26>/."
     )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .formats import financial_year
 
 if TYPE_CHECKING:
+    from .areas import AreaSet, Metric
     from .funding import Amount, Funding
     from .governance import Governance
     from .performance import Indicator
@@ -125,6 +126,9 @@ class Partnership:
     indicators: list[Indicator] = field(default_factory=list)
     received: list[Amount] = field(default_factory=list)
     """Amounts other partnerships' funding packages give to this one."""
+    area_sets: list[AreaSet] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    """Figures counted by ward or small area, each tied to one of ``area_sets``."""
 
     @property
     def current_plan(self) -> Plan | None:
@@ -139,6 +143,8 @@ class Portal:
     organisations: dict[str, Organisation]
     statuses: dict[str, dict[str, Status]]
     """Statuses by scheme (plan, progress, recommendation), then by id."""
+    map_tiles: tuple[str, str] | None = None
+    """A tile server URL template and its attribution, for maps; None draws the areas alone."""
     as_of: dt.date = field(default_factory=dt.date.today)
     """The day the site is built for: "more than 12 months ago" is counted from it."""
 

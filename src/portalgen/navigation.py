@@ -43,6 +43,8 @@ def _entry(partnership: Partnership) -> dict:
         items.append({"Funding": urls.source_path(urls.funding(partnership))})
     if partnership.indicators:
         items.append({"Performance": urls.source_path(urls.performance(partnership))})
+    if partnership.area_sets:
+        items.append({"Wards and areas": urls.source_path(urls.areas_index(partnership))})
     items += [_entry(child) for child in partnership.children]
     return {partnership.name: items}
 

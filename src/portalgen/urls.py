@@ -9,10 +9,12 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
+from .areas import KIND_FOLDERS
 from .model import Partnership, Plan, Priority
 
 if TYPE_CHECKING:
     from .governance import Body, Meeting, Recommendation, Terms
+    from .areas import Area, Metric
     from .performance import Indicator
 
 
@@ -74,6 +76,18 @@ def performance(item: Partnership) -> str:
 
 def indicator(item: Indicator) -> str:
     return f"{partnership(item.partnership)}indicators/{item.id}/"
+
+
+def area(item: Area) -> str:
+    return f"{KIND_FOLDERS[item.kind]}/{item.code}/"
+
+
+def areas_index(item: Partnership) -> str:
+    return f"{partnership(item)}areas/"
+
+
+def area_map(item: Metric, period: str) -> str:
+    return f"{partnership(item.area_set.partnership)}maps/{item.id}/{period}/"
 
 
 def source_path(address: str) -> str:

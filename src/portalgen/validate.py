@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from frictionless import Package, Resource, Schema
 
-from .contract import schema_descriptor
+from .contract import METADATA_SCHEMAS, schema_descriptor
 from .explain import explain
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
 from .problems import Problem
@@ -30,6 +30,8 @@ class Checked:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     metadata: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    attachments: dict = field(default_factory=dict)
+    """Files that are not tables, once read and checked (an areas package's boundaries)."""
 
 
 def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) -> Checked:
@@ -265,7 +267,7 @@ def _check_metadata(checked: Checked, statuses) -> None:
     label = source.file_label(DESCRIPTOR)
     block = source.descriptor.get(key)
     lines = getattr(source.descriptor, "lines", {})
-    descriptor = schema_descriptor(key, statuses)
+    descriptor = schema_descriptor(METADATA_SCHEMAS.get(key, key), statuses)
     if not isinstance(block, dict):
         checked.problems.append(
             Problem(label, lines.get(key), key, _missing_block(key, descriptor))

@@ -7,6 +7,9 @@ every page, so a portal needs no copy of its own and makes no request to another
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
+
+import xstatic.pkg.leaflet
 
 FOLDER = "assets/portalgen"
 STYLESHEETS = ("portalgen.css",)
@@ -27,3 +30,16 @@ def stylesheets() -> list[str]:
 
 def scripts() -> list[str]:
     return [f"{FOLDER}/{name}" for name in SCRIPTS]
+
+
+LEAFLET = "assets/portalgen/leaflet"
+"""Where Leaflet (from the xstatic-leaflet package) is served, for map pages only."""
+
+
+def leaflet_files() -> dict[str, bytes]:
+    """Leaflet's script, stylesheet and control images, to serve from the site itself."""
+    base = Path(xstatic.pkg.leaflet.BASE_DIR)
+    files = {f"{LEAFLET}/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")}
+    for image in sorted((base / "images").glob("*.png")):
+        files[f"{LEAFLET}/images/{image.name}"] = image.read_bytes()
+    return files

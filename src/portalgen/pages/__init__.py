@@ -6,6 +6,9 @@ from ..model import Portal
 from ..statement import AccessibilityStatement
 from . import (
     accessibility,
+    area,
+    area_map,
+    areas_index,
     body,
     funding,
     funding_year,
@@ -40,6 +43,9 @@ KINDS = (
     funding_year,
     performance,
     indicator,
+    areas_index,
+    area_map,
+    area,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
 

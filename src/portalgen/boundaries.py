@@ -1,0 +1,105 @@
+"""Read and check an areas package's ``boundaries.geojson``: real polygons, in WGS84
+longitude and latitude, one for each area in ``areas.csv`` and no other."""
+
+from __future__ import annotations
+
+import json
+
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
+from .load import read_text
+from .problems import Problem
+from .validate import Checked
+
+FILE = "boundaries.geojson"
+POLYGONS = ("Polygon", "MultiPolygon")
+
+
+def check_boundaries(package: Checked) -> None:
+    """Parse the boundaries into ``package.attachments["boundaries"]``, or add problems."""
+    label = package.source.file_label(FILE)
+    text, problems = read_text(package.source.folder / FILE, label)
+    if text is None:
+        package.problems += problems
+        return
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        package.problems.append(
+            Problem(
+                label, getattr(error, "lineno", None), None, f"is not valid GeoJSON: {error.msg}."
+            )
+        )
+        return
+    found = _feature_problems(data, label)
+    codes = [f["properties"]["code"] for f in data.get("features", []) if _has_code(f)]
+    found += _code_problems(package, codes, label)
+    package.problems += found
+    if not found:
+        package.attachments["boundaries"] = data
+
+
+def _has_code(feature) -> bool:
+    return (
+        isinstance(feature, dict)
+        and isinstance(feature.get("properties"), dict)
+        and bool(feature["properties"].get("code"))
+    )
+
+
+def _feature_problems(data, label: str) -> list[Problem]:
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        return [Problem(label, None, None, 'must be a GeoJSON "FeatureCollection".')]
+    problems = []
+    for number, feature in enumerate(data.get("features") or [], start=1):
+        where = f"feature {number}"
+        if not _has_code(feature):
+            problems.append(Problem(label, None, "code", f"{where} has no code property."))
+            continue
+        message = _geometry_problem(feature.get("geometry"))
+        if message:
+            code = feature["properties"]["code"]
+            problems.append(Problem(label, None, "geometry", f"{where} ({code}) {message}"))
+    return problems
+
+
+def _geometry_problem(geometry) -> str | None:
+    if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONS:
+        return "is not a Polygon or MultiPolygon."
+    try:
+        polygon = shape(geometry)
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        return f"has coordinates that do not make a shape ({error})."
+    west, south, east, north = polygon.bounds
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        return (
+            "has coordinates outside longitude -180 to 180 and latitude -90 to 90: save it "
+            "in WGS84 (EPSG:4326, longitude then latitude), not British National Grid."
+        )
+    if not polygon.is_valid:
+        return f"is not a valid polygon ({explain_validity(polygon)})."
+    return None
+
+
+def _code_problems(package: Checked, codes: list[str], label: str) -> list[Problem]:
+    listed = [row["code"] for row in package.tables.get("areas", [])]
+    problems = [
+        Problem(label, None, "code", f'has a shape for "{code}", which is not in areas.csv.')
+        for code in sorted(set(codes) - set(listed))
+    ]
+    problems += [
+        Problem(label, None, "code", f"has more than one shape for {code}.")
+        for code in sorted({c for c in codes if codes.count(c) > 1})
+    ]
+    problems += [
+        Problem(
+            package.source.file_label("areas.csv"),
+            row["_line"],
+            "code",
+            f"{row['code']} has no shape in {FILE}. Add its boundary, or remove the row.",
+        )
+        for row in package.tables.get("areas", [])
+        if row["code"] not in codes
+    ]
+    return problems
