@@ -22,7 +22,10 @@ def build_area_set(package: Checked, partnership: Partnership) -> AreaSet:
         partnership,
     )
     area_set.areas = sorted(
-        (Area(r["code"], r["name"], r["local_authority"], area_set) for r in package.tables["areas"]),
+        (
+            Area(r["code"], r["name"], r["local_authority"], area_set)
+            for r in package.tables["areas"]
+        ),
         key=lambda area: (area.name.casefold(), area.code),
     )
     return area_set

@@ -13,8 +13,8 @@ from .areas import KIND_FOLDERS
 from .model import Partnership, Plan, Priority
 
 if TYPE_CHECKING:
-    from .governance import Body, Meeting, Recommendation, Terms
     from .areas import Area, Metric
+    from .governance import Body, Meeting, Recommendation, Terms
     from .performance import Indicator
 
 

@@ -39,7 +39,9 @@ LEAFLET = "assets/portalgen/leaflet"
 def leaflet_files() -> dict[str, bytes]:
     """Leaflet's script, stylesheet and control images, to serve from the site itself."""
     base = Path(xstatic.pkg.leaflet.BASE_DIR)
-    files = {f"{LEAFLET}/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")}
+    files = {
+        f"{LEAFLET}/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")
+    }
     for image in sorted((base / "images").glob("*.png")):
         files[f"{LEAFLET}/images/{image.name}"] = image.read_bytes()
     return files
