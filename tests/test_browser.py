@@ -130,3 +130,25 @@ def test_resident_finds_what_redditch_received_in_2011_12(page, server):
         page.get_by_role("link", name="Download this table as CSV").nth(1).click()
     assert download.value.suggested_filename == "spending-2011-12.csv"
     assert page.outside_requests == []
+
+
+def test_resident_moves_to_a_ward_on_the_map_by_keyboard(page, server):
+    page.goto(f"{server}partnerships/haringey/")
+    page.get_by_role("link", name="Wards and areas: maps and figures").click()
+    page.get_by_role("link", name="2017/18").first.click()
+    assert page.url == f"{server}partnerships/haringey/maps/all-crime/2017-18/"
+    wards = page.locator("path.leaflet-interactive")
+    wards.first.wait_for()
+    assert wards.count() == 19
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+        if label.startswith("Bruce Grove:"):
+            break
+    assert label == "Bruce Grove: 1,630 (108 per 1,000 residents)"
+    assert page.locator(".leaflet-tooltip").inner_text() == label
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == f"{server}wards/E05000268/"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Bruce Grove")
+    assert page.outside_requests == []
