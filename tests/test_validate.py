@@ -202,3 +202,38 @@ def test_local_authority_codes_must_be_known(project):
         f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000099" is not a '
         'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"?'
     ]
+
+
+def test_validate_for_github_annotates_each_line_and_writes_a_summary(project, tmp_path):
+    path = project / WORCS / "priorities.csv"
+    set_cell(path, 4, "status", "on-track")
+    replace_line(project / HARINGEY / "actions.csv", 2, "metropolitan-police", "nobody")
+    summary = tmp_path / "summary.md"
+    env = {
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_REPOSITORY": "example/portal",
+        "GITHUB_SHA": "abc123",
+        "GITHUB_SERVER_URL": "https://github.com",
+    }
+    result = run_portalgen(project, "validate", "--format", "github", env=env)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={HARINGEY}/actions.csv,line=2,title=actions.csv%3A owner::owner: "
+        '"nobody" is not an organisation in data/vocabulary/organisations.csv. Add it to '
+        "data/vocabulary/organisations.csv or use one of its ids.",
+        f"::error file={WORCS}/priorities.csv,line=4,title=priorities.csv%3A status::status: "
+        '"on-track" is not one of: not started, on track, at risk, off track, done',
+    ]
+    assert summary.read_text("utf-8").splitlines() == [
+        "## There is a problem with the data",
+        "",
+        "2 problems must be fixed before the portal can be published:",
+        "",
+        f"- [{HARINGEY}/actions.csv line 2](https://github.com/example/portal/blob/abc123/"
+        f'{HARINGEY}/actions.csv#L2): owner: "nobody" is not an organisation in '
+        "data/vocabulary/organisations.csv. Add it to data/vocabulary/organisations.csv or "
+        "use one of its ids.",
+        f"- [{WORCS}/priorities.csv line 4](https://github.com/example/portal/blob/abc123/"
+        f'{WORCS}/priorities.csv#L4): status: "on-track" is not one of: not started, on '
+        "track, at risk, off track, done",
+    ]

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import report
 from .engine import check_data
 
 
@@ -16,23 +17,31 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument(
         "path", nargs="?", default="data", type=Path, help="the data folder (default: data)"
     )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: workflow annotations on each file and line, and a job summary",
+    )
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return run_validate(args.path)
+        return run_validate(args.path, args.format)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
 
 
-def run_validate(path: Path) -> int:
+def run_validate(path: Path, output: str = "text") -> int:
     _, problems = check_data(path, Path.cwd())
-    if problems:
-        from .problems import DataError
-
-        print(DataError(problems).summary(), file=sys.stderr)
-        return 1
-    print(f"{path}: all data packages are valid.")
-    return 0
+    if not problems:
+        print(f"{path}: all data packages are valid.")
+        return 0
+    if output == "github":
+        print(report.annotations(problems))
+        report.write_summary(problems)
+    else:
+        print(report.text(problems), file=sys.stderr)
+    return 1
