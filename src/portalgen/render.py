@@ -7,8 +7,10 @@ always text, never markup.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import html
+import itertools
 from pathlib import Path
 
 import yaml
@@ -54,14 +56,24 @@ def environment(overrides: Path | None = None) -> Environment:
         change=change,
         fy=financial_year,
     )
-    env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS)
+    env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
     return env
+
+
+_TABLES: contextvars.ContextVar = contextvars.ContextVar("tables")
+
+
+def table_id() -> int:
+    """The next table's number on the page being rendered: captions get ids from it, so
+    each table's scrolling region is named by its own caption."""
+    return next(_TABLES.get())
 
 
 def render_page(page: Page, env: Environment) -> str:
     """The Markdown source of ``page``: YAML front matter, then the template's output."""
     names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
     template = env.select_template(names if page.key else names[1:])
+    _TABLES.set(itertools.count(1))
     body = template.render(page=page, link=page.link, **page.context)
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": page.title, "description": html.escape(page.description[:300])}
