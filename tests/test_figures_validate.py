@@ -63,11 +63,10 @@ def test_negative_only_for_a_clawback(project):
 
 def test_pounds_and_commas_are_explained(project):
     set_cell(project / FUNDING / "amounts.csv", REDDITCH_2010, "amount", "£90,327")
-    assert problems(project)[0] == (
-        f'{FUNDING}/amounts.csv:{REDDITCH_2010} amount: "£90,327" is not a number. Write a '
-        "plain number without commas, £ or %, for example 3756 or 13.5. Leave the cell empty "
-        "if the figure is not stated."
-    )
+    assert problems(project) == [
+        f'{FUNDING}/amounts.csv:{REDDITCH_2010} amount: "£90,327" is not a plain number: '
+        "write it as 90327, without £, commas or %."
+    ]
 
 
 def test_recipient_must_exist(project):

@@ -35,13 +35,13 @@ def test_ragged_row_reported_once(project):
 
 
 def test_bad_number_date_and_required(project):
-    set_cell(project / FIGURES / "observations.csv", 2, "value", "50%")
+    set_cell(project / FIGURES / "observations.csv", 2, "value", "about 50")
     set_cell(project / FIGURES / "observations.csv", 7, "status_date", "27/03/2014")
     set_cell(project / FIGURES / "indicators.csv", 3, "title", "")
     assert problems(project) == [
         f"{FIGURES}/indicators.csv:3 title: is empty, but it is required. What is measured, "
         'for example "Repeat referrals to the MARAC".',
-        f'{FIGURES}/observations.csv:2 value: "50%" is not a number. Write a plain number '
+        f'{FIGURES}/observations.csv:2 value: "about 50" is not a number. Write a plain number '
         "without commas, £ or %, for example 3756 or 13.5. Leave the cell empty if the "
         "figure is not stated.",
         f'{FIGURES}/observations.csv:7 status_date: "27/03/2014" is not a date. Write dates '

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 
+from .explain import spaces_message
 from .load import DESCRIPTOR
 from .problems import Problem
 from .validate import Checked
@@ -52,6 +53,9 @@ def _single(packages: list[Checked], kind: str) -> Checked | None:
 
 
 def unknown(value: str, known: list[str], where: str, what: str) -> str:
+    spaced = spaces_message(value)
+    if spaced:
+        return spaced
     near = difflib.get_close_matches(value, known, n=1)
     hint = f' Did you mean "{near[0]}"?' if near else f" Add it to {where} or use one of its ids."
     return f'"{value}" is not {what} in {where}.{hint}'

@@ -66,6 +66,8 @@ def amounts_are_plausible(context: Context) -> list[Problem]:
     for package in context.of_kind("funding"):
         label = package.source.file_label("amounts.csv")
         for row in package.tables.get("amounts", []):
+            if package.has_problem("amounts", row["_line"]):
+                continue
             message = _amount_problem(row)
             if message:
                 problems.append(Problem(label, row["_line"], "amount", message))
@@ -147,14 +149,15 @@ def totals_add_up(context: Context) -> list[Problem]:
 def _total_problem(package: Checked, total: dict) -> Problem | None:
     if total.get("amount") is None or total.get("status") in UNCOUNTED:
         return None
-    rows = [
-        row
-        for row in package.tables.get("amounts", [])
-        if (row["year"], row["flow"], row.get("table"))
-        == (total["year"], total["flow"], total["table"])
-        and row.get("amount") is not None
-        and row.get("status") not in UNCOUNTED
+    key = (total["year"], total["flow"], total["table"])
+    same = [
+        r
+        for r in package.tables.get("amounts", [])
+        if (r["year"], r["flow"], r.get("table")) == key
     ]
+    if any(package.has_problem("amounts", row["_line"]) for row in same):
+        return None  # a row's own problem comes first
+    rows = [r for r in same if r.get("amount") is not None and r.get("status") not in UNCOUNTED]
     found = sum(float(row["amount"]) for row in rows)
     stated = float(total["amount"])
     expected = float(total.get("source_difference") or 0)

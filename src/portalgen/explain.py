@@ -53,12 +53,40 @@ def _cell_message(error: fl.CellError, field: dict) -> str:
             "has more cells than the header line. Put a value that contains a comma "
             'inside double quotes, for example "Police, fire and council".'
         )
+    spaced = spaces_message(str(error.cell))
+    if spaced:
+        return spaced
     if isinstance(error, fl.TypeError):
         noun, hint = TYPE_HINTS.get(field.get("type", ""), ("valid", ""))
+        bare = _plain_number(error.cell, field)
+        if bare:
+            return (
+                f'"{error.cell}" is not a plain number: write it as {bare}, without £, commas or %.'
+            )
         return f'"{error.cell}" is not {noun}. {hint}'.strip()
     if isinstance(error, fl.ConstraintError):
         return _constraint_message(error, field)
     return error.message
+
+
+def spaces_message(cell: str) -> str | None:
+    """A cell a spreadsheet saved with a space before or after it: say so, since it
+    cannot be seen."""
+    if cell and cell != cell.strip():
+        return f'"{cell}" has a space at the start or end. Delete it: write "{cell.strip()}".'
+    return None
+
+
+def _plain_number(cell, field: dict) -> str | None:
+    """For "£1,234" or "13.5%" in a number column: the number to write instead."""
+    if field.get("type") not in ("number", "integer"):
+        return None
+    bare = re.sub(r"[£,%\s]", "", str(cell))
+    try:
+        float(bare)
+    except ValueError:
+        return None
+    return bare
 
 
 def _constraint_message(error: fl.ConstraintError, field: dict) -> str:

@@ -33,6 +33,12 @@ class Checked:
     attachments: dict = field(default_factory=dict)
     """Files that are not tables, once read and checked (an areas package's boundaries)."""
 
+    def has_problem(self, table: str, line: int) -> bool:
+        """Whether a row already has a problem: checks that read its values skip it, so an
+        editor is told once, about the cause."""
+        label = self.source.file_label(f"{table}.csv")
+        return any(p.path == label and p.line == line for p in self.problems)
+
 
 def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) -> Checked:
     """Validate one package whose descriptor has been read."""
