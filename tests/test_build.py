@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
-from conftest import REPO, Site, run_portalgen
+from conftest import REPO, Site, copy_project, run_portalgen
 
 PARTNERSHIPS = [
     "north-lincolnshire",
@@ -224,3 +224,25 @@ def test_without_a_nav_the_editors_pages_and_statement_appear_once(project):
     labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link")]
     assert labels.count("Accessibility statement") == 1
     assert "About this portal" in labels and "How to edit the portal" in labels
+
+
+def test_each_page_names_the_data_it_is_made_from(example_site):
+    aside = example_site.soup("partnerships/haringey/plans/2013-14/").select_one("aside.pg-sources")
+    assert [c.get_text() for c in aside.select("code")] == ["data/haringey/plans/2013-14/"]
+    ward = example_site.soup("wards/E05000266/").select_one("aside.pg-sources")
+    assert [c.get_text() for c in ward.select("code")] == [
+        "data/haringey/areas/wd13/",
+        "data/haringey/ward-figures/",
+    ]
+
+
+def test_pages_link_to_their_data_in_the_repository(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        "repo_url: https://github.com/example/portal\n" + config.read_text("utf-8"), "utf-8"
+    )
+    assert run_portalgen(project, "build").returncode == 0
+    soup = Site(project / "site").soup("partnerships/worcestershire/funding/2011-12/")
+    links = [a["href"] for a in soup.select("aside.pg-sources a")]
+    assert links == ["https://github.com/example/portal/tree/main/data/worcestershire/funding/"]

@@ -41,6 +41,9 @@ class PortalgenConfig(Config):
     overrides_dir = c.Type(str, default="overrides")
     """Folder whose ``portalgen/`` subfolder may override portalgen's page templates."""
 
+    edit_branch = c.Type(str, default="main")
+    """The branch that links to a page's data files point to, when ``repo_url`` is set."""
+
     map_tiles = c.Optional(c.Type(str))
     """A tile server URL template ({z}/{x}/{y}) to draw under maps; off by default, so maps
     show the areas alone and make no request to another host."""

@@ -35,7 +35,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             raise PluginError(error.summary()) from error
         if self.config.map_tiles:
             self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
-        self.env = environment(root / self.config.overrides_dir)
+        self.env = environment(
+            root / self.config.overrides_dir,
+            self.config.data_dir,
+            config.repo_url,
+            self.config.edit_branch,
+        )
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():
             script = ExtraScriptValue(path)

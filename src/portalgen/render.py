@@ -32,7 +32,14 @@ from .pages import Page
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
 
 
-def environment(overrides: Path | None = None) -> Environment:
+def environment(
+    overrides: Path | None = None,
+    data_dir: str = "data",
+    repo_url: str | None = None,
+    branch: str = "main",
+) -> Environment:
+    """The template environment; ``repo_url`` and ``branch`` let each page link to the data
+    files it is made from."""
     loaders = [PackageLoader("portalgen", "templates")]
     if overrides is not None:
         loaders.insert(0, FileSystemLoader(str(overrides / "portalgen")))
@@ -57,6 +64,10 @@ def environment(overrides: Path | None = None) -> Environment:
         fy=financial_year,
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
+    env.globals.update(
+        data_dir=data_dir.strip("/"),
+        repository={"url": (repo_url or "").rstrip("/"), "branch": branch},
+    )
     return env
 
 
@@ -75,6 +86,8 @@ def render_page(page: Page, env: Environment) -> str:
     template = env.select_template(names if page.key else names[1:])
     _TABLES.set(itertools.count(1))
     body = template.render(page=page, link=page.link, **page.context)
+    if page.sources:
+        body += env.get_template("partials/sources.md.j2").render(page=page)
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": page.title, "description": html.escape(page.description[:300])}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)

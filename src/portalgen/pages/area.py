@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..areas import Area
 from ..model import Portal
 from .page import Page
@@ -31,6 +31,10 @@ def page(area: Area, portal: Portal) -> Page:
             "priorities": naming(area, portal),
         },
         key=area.code,
+        sources=[
+            datafiles.areas(area_set.partnership.id, area_set.id),
+            datafiles.ward_figures(area_set.partnership.id),
+        ],
         description=f"Figures for {area.name} over time, and the partnerships that cover it.",
     )
 

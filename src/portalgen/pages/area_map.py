@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import assets, urls
+from .. import assets, datafiles, urls
 from ..areas import Metric
 from ..downloads import csv_text
 from ..formats import financial_year
@@ -40,6 +40,10 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             "leaflet": urls.relative(address, assets.LEAFLET + "/").rstrip("/"),
         },
         key=key,
+        sources=[
+            datafiles.ward_figures(metric.area_set.partnership.id),
+            datafiles.areas(metric.area_set.partnership.id, metric.area_set.id),
+        ],
         description=f"Map and table of {metric.title.lower()} by area, {financial_year(period)}.",
         downloads={"map.js": parts.script, f"{metric.id}-{period}.csv": _csv(metric, rows)},
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Partnership, Portal
 from .page import Page
 
@@ -22,5 +22,6 @@ def page(partnership: Partnership) -> Page:
         "areas_index",
         {"partnership": partnership, "letters": sorted(letters.items())},
         key=partnership.id,
+        sources=[datafiles.areas(partnership.id, s.id) for s in partnership.area_sets],
         description=f"Every ward or small area of {partnership.name}, A to Z, and its maps.",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..compare import compare
 from ..governance import Body
 from ..model import Portal
@@ -32,4 +32,5 @@ def page(body: Body) -> Page:
         },
         key=f"{body.partnership.id}-{body.id}",
         description=body.summary,
+        sources=[datafiles.governance(body.partnership.id)],
     )

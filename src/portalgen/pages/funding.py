@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..charts import bar_chart
 from ..downloads import amounts_csv, csv_text
 from ..formats import financial_year
@@ -35,6 +35,7 @@ def page(partnership: Partnership) -> Page:
         },
         key=partnership.id,
         description=funding.summary,
+        sources=[datafiles.funding(partnership.id)],
         downloads={
             "funding.csv": amounts_csv(funding.amounts),
             **({"districts.csv": _districts_csv(districts)} if districts else {}),

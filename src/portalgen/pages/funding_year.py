@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..downloads import amounts_csv
 from ..formats import financial_year
 from ..funding import FLOWS, FundingYear
@@ -34,6 +34,7 @@ def page(partnership: Partnership, year: FundingYear) -> Page:
             "following": years[index + 1] if index + 1 < len(years) else None,
         },
         key=f"{partnership.id}-{year.year}",
+        sources=[datafiles.funding(partnership.id)],
         description=(
             f"Money received and spent by {partnership.name} in {financial_year(year.year)}."
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..governance import more_than_a_year_before
 from ..model import Partnership, Portal
 from .page import Page
@@ -25,6 +25,7 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         },
         key=partnership.id,
         description=partnership.governance.summary,
+        sources=[datafiles.governance(partnership.id)],
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..charts import bar_chart
 from ..formats import financial_year
 from ..model import Portal
@@ -24,6 +24,7 @@ def page(indicator: Indicator) -> Page:
         {"indicator": indicator, "partnership": partnership, "chart": _chart(indicator)},
         key=f"{partnership.id}-{indicator.id}",
         description=f"{indicator.title}: the figures over time and where they stand.",
+        sources=[datafiles.performance(partnership.id)],
         downloads={f"{indicator.id}.csv": observations_csv(partnership, [indicator])},
     )
 

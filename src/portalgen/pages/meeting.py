@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..governance import Meeting
 from ..model import Portal
 from .page import Page
@@ -26,4 +26,5 @@ def page(meeting: Meeting) -> Page:
         {"meeting": meeting, "partnership": partnership},
         key=f"{partnership.id}-{meeting.id}",
         description=meeting.summary,
+        sources=[datafiles.governance(partnership.id)],
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Partnership, Portal
 from .page import Page
 
@@ -19,4 +19,5 @@ def page(partnership: Partnership) -> Page:
         {"partnership": partnership, "meetings": partnership.governance.meetings},
         key=partnership.id,
         description=f"Meetings, papers and decisions of {partnership.name}.",
+        sources=[datafiles.governance(partnership.id)],
     )

@@ -21,6 +21,8 @@ class Page:
     context: dict = field(default_factory=dict)
     key: str = ""
     description: str = ""
+    sources: list[str] = field(default_factory=list)
+    """The data the page is made from, relative to the data folder (see ``datafiles``)."""
     downloads: dict[str, str] = field(default_factory=dict)
     """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
     table as CSV; the page links to them by name."""

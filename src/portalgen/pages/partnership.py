@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Partnership, Portal
 from .governance import annual_meeting
 from .page import Page
@@ -24,4 +24,5 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         },
         key=partnership.id,
         description=partnership.summary,
+        sources=[datafiles.PARTNERSHIPS],
     )

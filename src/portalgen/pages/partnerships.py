@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Portal
 from .page import Page
 
@@ -16,5 +16,6 @@ def pages(portal: Portal) -> list[Page]:
             "partnerships",
             {"partnerships": top, "all_partnerships": portal.partnerships},
             description="Every community safety partnership on this portal.",
+            sources=[datafiles.PARTNERSHIPS],
         )
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..downloads import csv_text
 from ..model import Partnership, Portal
 from .page import Page
@@ -25,6 +25,7 @@ def page(partnership: Partnership) -> Page:
         {"partnership": partnership, "groups": groups},
         key=partnership.id,
         description=f"The figures {partnership.name} reports, and whether they are on track.",
+        sources=[datafiles.performance(partnership.id)],
         downloads={"indicators.csv": observations_csv(partnership)},
     )
 

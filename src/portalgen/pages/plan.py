@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Plan, Portal
 from .page import Page
 
@@ -19,4 +19,5 @@ def page(plan: Plan) -> Page:
         {"plan": plan, "partnership": plan.partnership},
         key=f"{plan.partnership.id}-{plan.version}",
         description=plan.summary,
+        sources=[datafiles.plan(plan.partnership.id, plan.version)],
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..model import Portal, Priority
 from .page import Page
 
@@ -20,4 +20,5 @@ def page(priority: Priority) -> Page:
         {"priority": priority, "plan": plan, "partnership": plan.partnership},
         key=f"{plan.partnership.id}-{plan.version}-{priority.id}",
         description=priority.summary or "",
+        sources=[datafiles.plan(plan.partnership.id, plan.version)],
     )

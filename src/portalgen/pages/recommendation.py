@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..governance import Recommendation
 from ..model import Portal
 from .page import Page
@@ -26,6 +26,7 @@ def page(item: Recommendation) -> Page:
         {"item": item, "meeting": item.meeting, "partnership": partnership},
         key=f"{partnership.id}-{item.id}",
         description=item.text,
+        sources=[datafiles.governance(partnership.id)],
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..governance import OPEN_STATUSES
 from ..model import Partnership, Portal
 from .page import Page
@@ -39,4 +39,5 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         },
         key=partnership.id,
         description=f"What {partnership.name} has been asked to do, and what happened.",
+        sources=[datafiles.governance(partnership.id)],
     )

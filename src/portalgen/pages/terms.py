@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import urls
+from .. import datafiles, urls
 from ..compare import compare
 from ..governance import Terms
 from ..model import Portal
@@ -33,4 +33,5 @@ def page(terms: Terms) -> Page:
         },
         key=f"{body.partnership.id}-{body.id}-{terms.slug}",
         description=f"{terms.title}: aim, purpose, chair, meetings and members.",
+        sources=[datafiles.terms(body.partnership.id, body.id, terms.slug)],
     )
