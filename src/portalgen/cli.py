@@ -23,12 +23,20 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="github: workflow annotations on each file and line, and a job summary",
     )
+    changes = commands.add_parser(
+        "diff", help="say what the data changes between two Git commits do to the site"
+    )
+    changes.add_argument("base", help="the commit before, for example origin/main")
+    changes.add_argument("head", nargs="?", default="HEAD", help="the commit after (HEAD)")
+    changes.add_argument("--data", default="data", help="the data folder (default: data)")
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.path, args.format)
+    if args.command == "diff":
+        return run_diff(args.base, args.head, args.data)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
@@ -45,3 +53,15 @@ def run_validate(path: Path, output: str = "text") -> int:
     else:
         print(report.text(problems), file=sys.stderr)
     return 1
+
+
+def run_diff(base: str, head: str, data: str) -> int:
+    from .diff import DiffError, diff
+
+    try:
+        summary = diff(Path.cwd(), base, head, data)
+    except DiffError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print("\n".join(summary.lines()))
+    return 0
