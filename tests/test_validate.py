@@ -237,3 +237,14 @@ def test_validate_for_github_annotates_each_line_and_writes_a_summary(project, t
         f'{WORCS}/priorities.csv#L4): status: "on-track" is not one of: not started, on '
         "track, at risk, off track, done",
     ]
+
+
+def test_line_numbers_are_the_lines_github_shows_after_a_line_break_in_a_cell(project):
+    path = project / WORCS / "priorities.csv"
+    set_cell(path, 2, "summary", "First line\nsecond line of the summary")
+    set_cell(path, 4, "status", "on-track")
+    assert path.read_text("utf-8").splitlines()[4].startswith("p3,3,Domestic abuse,")
+    assert problems(project) == [
+        f'{WORCS}/priorities.csv:5 status: "on-track" is not one of: not started, on track, '
+        "at risk, off track, done"
+    ]

@@ -9,6 +9,46 @@ from pathlib import Path
 from . import report
 from .engine import check_data
 
+NEW_KINDS = [
+    (
+        "plan",
+        [("partnership", "partnership id"), ("version", "first year, e.g. 2015-16")],
+        "a draft plan version, its priorities copied from the latest plan",
+    ),
+    (
+        "year",
+        [("partnership", "partnership id"), ("year", "financial year, e.g. 2013-14")],
+        "next year's funding rows, each line of the latest year with its amount TBC",
+    ),
+    (
+        "meeting",
+        [
+            ("partnership", "partnership id"),
+            ("date", "YYYY-MM-DD"),
+            ("body", "id of the body that meets"),
+        ],
+        "a meeting row to fill in",
+    ),
+    (
+        "body",
+        [
+            ("partnership", "partnership id"),
+            ("id", "short id, e.g. executive-group"),
+            ("name", "the body's name"),
+        ],
+        "a board, group or committee row to fill in",
+    ),
+    (
+        "partnership",
+        [
+            ("id", "short id, e.g. north-worcestershire"),
+            ("name", "its name"),
+            ("areas", "ONS codes of its local authorities, separated by ;"),
+        ],
+        "a partnership row to fill in",
+    ),
+]
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portalgen", description=__doc__)
@@ -29,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     changes.add_argument("base", help="the commit before, for example origin/main")
     changes.add_argument("head", nargs="?", default="HEAD", help="the commit after (HEAD)")
     changes.add_argument("--data", default="data", help="the data folder (default: data)")
+    new = commands.add_parser(
+        "new", help="start a package, or next year's rows, from what is there"
+    )
+    kinds = new.add_subparsers(dest="kind", required=True)
+    for kind, arguments, text in NEW_KINDS:
+        parser_of_kind = kinds.add_parser(kind, help=text)
+        parser_of_kind.add_argument("--data", default="data", type=Path)
+        for argument, argument_help in arguments:
+            parser_of_kind.add_argument(argument, help=argument_help)
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
@@ -37,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_validate(args.path, args.format)
     if args.command == "diff":
         return run_diff(args.base, args.head, args.data)
+    if args.command == "new":
+        return run_new(args)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
@@ -65,3 +116,24 @@ def run_diff(base: str, head: str, data: str) -> int:
         return 1
     print("\n".join(summary.lines()))
     return 0
+
+
+def run_new(args) -> int:
+    from . import scaffold
+
+    makers = {
+        "plan": lambda: scaffold.new_plan(args.data, args.partnership, args.version),
+        "year": lambda: scaffold.new_year(args.data, args.partnership, args.year),
+        "meeting": lambda: scaffold.new_meeting(args.data, args.partnership, args.date, args.body),
+        "body": lambda: scaffold.new_body(args.data, args.partnership, args.id, args.name),
+        "partnership": lambda: scaffold.new_partnership(args.data, args.id, args.name, args.areas),
+    }
+    try:
+        written = makers[args.kind]()
+    except scaffold.ScaffoldError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Written: {path}")
+    print('Fill in each "To be written", then run: portalgen validate')
+    return run_validate(args.data)

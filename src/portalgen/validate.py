@@ -7,8 +7,10 @@ then frictionless checks types, constraints, primary and foreign keys.
 
 from __future__ import annotations
 
+import csv
 import difflib
-from dataclasses import dataclass, field
+import io
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from frictionless import Package, Resource, Schema
@@ -30,6 +32,8 @@ class Checked:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     metadata: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    lines: dict[str, dict[int, int]] = field(default_factory=dict)
+    """For each table, frictionless' row number → the line the row starts on in the file."""
     attachments: dict = field(default_factory=dict)
     """Files that are not tables, once read and checked (an areas package's boundaries)."""
 
@@ -46,9 +50,10 @@ def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) 
     paths = _resource_paths(source, checked.problems)
     schemas = {}
     for name, path in paths.items():
-        schema = _prepared_schema(source, name, path, statuses, checked.problems)
+        schema, text = _prepared_schema(source, name, path, statuses, checked.problems)
         if schema:
             schemas[name] = (path, schema)
+            checked.lines[name] = record_lines(text)
     _check_tables(checked, schemas)
     if source.kind.metadata:
         _check_metadata(checked, statuses)
@@ -148,22 +153,35 @@ def _is_plain_file_name(path) -> bool:
     return len(pure.parts) == 1 and "\\" not in path and not path.startswith(".")
 
 
-def _prepared_schema(source, name, path, statuses, problems) -> dict | None:
-    """The schema for the file, fields in the file's column order, or None if unusable."""
+def _prepared_schema(source, name, path, statuses, problems) -> tuple[dict | None, str]:
+    """The schema for the file, fields in the file's column order (None if unusable), and
+    the file's text."""
     label = source.file_label(path)
     text, read_problems = read_text(source.folder / path, label)
     problems += read_problems
     if text is None:
-        return None
+        return None, ""
     descriptor = schema_descriptor(name, statuses)
     header = read_header(text)
     header_problems = _header_problems(label, header, descriptor)
     problems += header_problems
     if header_problems:
-        return None
+        return None, text
     by_name = {f["name"]: f for f in descriptor["fields"]}
     descriptor["fields"] = [by_name[column] for column in header]
-    return descriptor
+    return descriptor, text
+
+
+def record_lines(text: str) -> dict[int, int]:
+    """Row number as frictionless counts rows (the header is 1) → the line the row starts
+    on in the file, as an editor or GitHub shows it. They differ after a quoted cell that
+    holds a line break."""
+    lines, end = {}, 0
+    reader = csv.reader(io.StringIO(text))
+    for number, _ in enumerate(reader, start=1):
+        lines[number] = end + 1
+        end = reader.line_num
+    return lines
 
 
 def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Problem]:
@@ -222,9 +240,13 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
     for task in report.tasks:
         path, schema = schemas[task.name]
         ragged = _ragged_lines(task.errors)
-        checked.problems += _explained(task.errors, ragged, checked.source.file_label(path), schema)
-        rows = _typed_rows(package.get_resource(task.name))
-        checked.tables[task.name] = [row for row in rows if row["_line"] not in ragged]
+        lines = checked.lines[task.name]
+        explained = _explained(task.errors, ragged, checked.source.file_label(path), schema)
+        checked.problems += [replace(p, line=lines.get(p.line, p.line)) for p in explained]
+        rows = [r for r in _typed_rows(package.get_resource(task.name)) if r["_line"] not in ragged]
+        for row in rows:
+            row["_line"] = lines.get(row["_line"], row["_line"])
+        checked.tables[task.name] = rows
 
 
 SHAPE_ERRORS = ("extra-cell", "missing-cell")
