@@ -29,9 +29,9 @@ validate: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve
 
-## chromium: Debian's Chromium for the browser tests
+## chromium: Debian's Chromium for the browser tests (or the browser PORTALGEN_CHROMIUM names)
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x "$${PORTALGEN_CHROMIUM:-/usr/bin/chromium}" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## test: install what the tests need and run them all
 test: $(TEST_STAMP) chromium

@@ -20,7 +20,9 @@ from playwright import sync_api as playwright_api
 
 from portalgen import check_data
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("PORTALGEN_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium; another Chromium-based browser (GitHub's runners have Google Chrome)
+can be named in PORTALGEN_CHROMIUM."""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
