@@ -38,6 +38,7 @@ PAGE_KINDS = {
     "ward": "wards/E05000268/",
     "small area": "small-areas/E01032244/",
     "areas A to Z": "partnerships/haringey/areas/",
+    "open data": "open-data/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
 }

@@ -39,6 +39,7 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
     }
     partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"], areas)
     portal = Portal(partnerships, organisations, statuses, as_of=as_of or dt.date.today())
+    portal.packages = sorted(packages, key=lambda p: p.source.label)
     for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
         partnership = portal.partnership(package.source.partnership)
         plan = _plan(package, portal)

@@ -143,6 +143,8 @@ class Portal:
     organisations: dict[str, Organisation]
     statuses: dict[str, dict[str, Status]]
     """Statuses by scheme (plan, progress, recommendation), then by id."""
+    packages: list = field(default_factory=list, repr=False)
+    """The validated data packages the portal was built from, for the open-data downloads."""
     map_tiles: tuple[str, str] | None = None
     """A tile server URL template and its attribution, for maps; None draws the areas alone."""
     as_of: dt.date = field(default_factory=dt.date.today)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import urls
 from .model import Partnership, Portal
-from .pages import accessibility
+from .pages import accessibility, open_data
 
 
 def navigation(
@@ -27,8 +27,10 @@ def navigation(
     }
     if nav is None:
         nav = sorted(documents, key=lambda d: (d != "index.md", d))
-    ending = [{"Accessibility statement": urls.source_path(accessibility.ADDRESS)}]
-    return [*nav[:1], section, *nav[1:], *(ending if statement else [])]
+    ending = [{"Open data": urls.source_path(open_data.ADDRESS)}]
+    if statement:
+        ending.append({"Accessibility statement": urls.source_path(accessibility.ADDRESS)})
+    return [*nav[:1], section, *nav[1:], *ending]
 
 
 def _entry(partnership: Partnership) -> dict:

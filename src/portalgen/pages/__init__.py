@@ -16,6 +16,7 @@ from . import (
     indicator,
     meeting,
     meetings,
+    open_data,
     partnership,
     partnerships,
     performance,
@@ -46,6 +47,7 @@ KINDS = (
     areas_index,
     area_map,
     area,
+    open_data,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
 
