@@ -28,3 +28,18 @@ def test_every_page_kind_is_documented():
 def test_readme_starts_with_the_two_commands():
     assert "make site" in README.split("\n\n")[2]
     assert "make test" in README.split("\n\n")[2]
+
+
+def test_every_column_is_described_for_readers():
+    """Every field of every shipped schema has a plain-English description: it is shown on
+    the open-data page and in each download's README."""
+    from importlib import resources
+
+    import yaml
+
+    folder = resources.files("portalgen").joinpath("schemas")
+    for schema in sorted(folder.iterdir(), key=lambda f: f.name):
+        descriptor = yaml.safe_load(schema.read_text("utf-8"))
+        assert descriptor.get("description"), schema.name
+        for field in descriptor["fields"]:
+            assert len(field.get("description", "")) > 10, (schema.name, field["name"])
