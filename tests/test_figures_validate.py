@@ -143,3 +143,23 @@ def test_figures_must_be_listed_oldest_first(project):
         'after 2000 (line 3), the figure before it for "domestic-violence-incidents". List '
         "each indicator's figures oldest first."
     ]
+
+
+def test_a_period_must_match_the_whole_pattern(project):
+    set_cell(
+        project / "data/north-lincolnshire/performance/observations.csv", 3, "period", "2000/01"
+    )
+    assert problems(project) == [
+        'data/north-lincolnshire/performance/observations.csv:3 period: "2000/01" is not in the '
+        "right form. When the figure applies - a year (2002), a financial year (2013-14), a "
+        "quarter of a financial year (2013-14 Q3) or a month (March 2014). Leave empty if the "
+        "source does not say."
+    ]
+
+
+def test_a_badly_written_year_is_told_once(project):
+    set_cell(project / FUNDING / "totals.csv", 2, "year", "2010/11")
+    assert problems(project) == [
+        f'{FUNDING}/totals.csv:2 year: "2010/11" is not in the right form. Financial year, for '
+        "example 2010-11."
+    ]

@@ -151,3 +151,11 @@ def test_every_governance_error_in_one_run(project):
         "due, as precisely as the source says it, as YYYY, YYYY-MM or YYYY-MM-DD. Leave empty "
         "if not stated.",
     ]
+
+
+def test_a_bad_history_date_is_told_once_without_a_traceback(project):
+    set_cell(project / GOV / "recommendation-history.csv", 3, "date", "2011/11/15")
+    assert problems(project) == [
+        f'{GOV}/recommendation-history.csv:3 date: "2011/11/15" is not a date. Write dates as '
+        "YYYY-MM-DD, for example 2014-03-27."
+    ]

@@ -137,7 +137,7 @@ def _unknown_years(plan: Checked, years: list[str], where: str) -> list[Problem]
                     unknown(value, years, where, "a financial year"),
                 )
             )
-    for row in plan.tables.get("actions", []):
+    for row in plan.rows("actions"):
         if row.get("due") and row["due"] not in years:
             found.append(
                 Problem(
@@ -200,7 +200,7 @@ def partnership_dates_are_ordered(context: Context) -> list[Problem]:
             "active_to",
             f"{row['active_to']} is before active_from {row['active_from']}.",
         )
-        for row in context.partnerships.tables.get("partnerships", [])
+        for row in context.partnerships.rows("partnerships")
         if row.get("active_from") and row.get("active_to") and row["active_to"] < row["active_from"]
     ]
 
@@ -216,7 +216,7 @@ def local_authorities_are_known(context: Context) -> list[Problem]:
             "local_authorities",
             unknown(code, context.local_authorities, where, "a local authority"),
         )
-        for row in context.partnerships.tables.get("partnerships", [])
+        for row in context.partnerships.rows("partnerships")
         for code in (row.get("local_authorities") or "").split(";")
         if code and code not in context.local_authorities
     ]

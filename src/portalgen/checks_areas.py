@@ -29,7 +29,7 @@ def areas_are_in_known_local_authorities(context: Context) -> list[Problem]:
             unknown(row["local_authority"], context.local_authorities, where, "a local authority"),
         )
         for package in context.of_kind("areas")
-        for row in package.tables.get("areas", [])
+        for row in package.rows("areas")
         if row["local_authority"] not in context.local_authorities
     ]
 
@@ -40,7 +40,7 @@ def metrics_name_a_vintage(context: Context) -> list[Problem]:
     for package in context.of_kind("ward-figures"):
         partnership = package.source.partnership
         vintages = [v for (p, v) in area_sets if p == partnership]
-        for row in package.tables.get("metrics", []):
+        for row in package.rows("metrics"):
             if row["areas"] not in vintages:
                 where = f"data/{partnership}/areas/"
                 problems.append(
@@ -70,7 +70,7 @@ def figures_use_their_vintage(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("ward-figures"):
         vintages = {row["id"]: row["areas"] for row in package.tables.get("metrics", [])}
-        for row in package.tables.get("figures", []):
+        for row in package.rows("figures"):
             vintage = vintages.get(row["metric"])
             area_set = area_sets.get((package.source.partnership, vintage))
             if area_set is None or not area_set.tables.get("areas"):

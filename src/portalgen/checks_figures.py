@@ -35,7 +35,7 @@ def recipients_exist(context: Context) -> list[Problem]:
             *context.organisations,
             *_governance_bodies(context, package.source.partnership),
         ]
-        for row in package.tables.get("amounts", []):
+        for row in package.rows("amounts"):
             value = row.get("recipient")
             if value and value not in known:
                 where = _recipient_files(context, package)
@@ -65,9 +65,7 @@ def amounts_are_plausible(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("funding"):
         label = package.source.file_label("amounts.csv")
-        for row in package.tables.get("amounts", []):
-            if package.has_problem("amounts", row["_line"]):
-                continue
+        for row in package.rows("amounts"):
             message = _amount_problem(row)
             if message:
                 problems.append(Problem(label, row["_line"], "amount", message))
@@ -101,7 +99,7 @@ def years_are_known_and_active(context: Context) -> list[Problem]:
         span = active.get(package.source.partnership, (None, None))
         for table in ("amounts", "totals"):
             label = package.source.file_label(f"{table}.csv")
-            for row in package.tables.get(table, []):
+            for row in package.rows(table):
                 message = _year_problem(row["year"], context, span)
                 if message:
                     problems.append(Problem(label, row["_line"], "year", message))
@@ -113,7 +111,7 @@ def _active_periods(context: Context) -> dict:
         return {}
     return {
         row["id"]: (row.get("active_from"), row.get("active_to"))
-        for row in context.partnerships.tables.get("partnerships", [])
+        for row in context.partnerships.rows("partnerships")
     }
 
 
@@ -139,7 +137,7 @@ def _year_problem(year: str, context: Context, span) -> str | None:
 def totals_add_up(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("funding"):
-        for total in package.tables.get("totals", []):
+        for total in package.rows("totals"):
             problem = _total_problem(package, total)
             if problem:
                 problems.append(problem)
@@ -199,7 +197,7 @@ def indicators_point_to_plans(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("performance"):
         label = package.source.file_label("indicators.csv")
-        for row in package.tables.get("indicators", []):
+        for row in package.rows("indicators"):
             folder = package.source.folder.parent / "plans"
             problems += _plan_link_problems(row, plans, package.source.partnership, label, folder)
     return problems
@@ -249,7 +247,7 @@ def targets_have_a_direction(context: Context) -> list[Problem]:
         directions = {
             row["id"]: row.get("direction") for row in package.tables.get("indicators", [])
         }
-        for row in package.tables.get("observations", []):
+        for row in package.rows("observations"):
             indicator = row["indicator"]
             if (
                 row.get("target") is not None
@@ -275,7 +273,7 @@ def periods_move_forward(context: Context) -> list[Problem]:
     for package in context.of_kind("performance"):
         label = package.source.file_label("observations.csv")
         last: dict[str, tuple] = {}
-        for row in package.tables.get("observations", []):
+        for row in package.rows("observations"):
             start = period_start(row.get("period"))
             if start is None:
                 continue

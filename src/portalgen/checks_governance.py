@@ -87,7 +87,7 @@ def ties_point_somewhere(context: Context) -> list[Problem]:
     for package in context.of_kind("governance"):
         bodies = [row["id"] for row in package.tables.get("bodies", [])]
         known = bodies + context.organisations
-        for row in package.tables.get("ties", []):
+        for row in package.rows("ties"):
             if row.get("target") and row["target"] not in known:
                 where = (
                     f"{package.source.file_label('bodies.csv')} or "
@@ -140,7 +140,7 @@ def history_moves_forward(context: Context) -> list[Problem]:
     for package in context.of_kind("governance"):
         label = package.source.file_label("recommendation-history.csv")
         last = {}
-        for row in package.tables.get("recommendation-history", []):
+        for row in package.rows("recommendation-history"):
             item, date = row["recommendation"], row["date"]
             if item in last and date <= last[item]:
                 problems.append(
@@ -154,11 +154,12 @@ def history_moves_forward(context: Context) -> list[Problem]:
                     )
                 )
             last[item] = max(date, last.get(item, date))
-        problems += _without_history(package, last)
+        listed = {r["recommendation"] for r in package.tables.get("recommendation-history", [])}
+        problems += _without_history(package, listed)
     return problems
 
 
-def _without_history(package: Checked, dated: dict) -> list[Problem]:
+def _without_history(package: Checked, dated: set[str]) -> list[Problem]:
     if "recommendations" not in package.tables:
         return []
     return [

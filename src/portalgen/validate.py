@@ -37,11 +37,19 @@ class Checked:
     attachments: dict = field(default_factory=dict)
     """Files that are not tables, once read and checked (an areas package's boundaries)."""
 
+    flawed: dict[str, set[int]] = field(default_factory=dict)
+    """For each table, the lines of rows frictionless found a problem in."""
+
     def has_problem(self, table: str, line: int) -> bool:
-        """Whether a row already has a problem: checks that read its values skip it, so an
-        editor is told once, about the cause."""
-        label = self.source.file_label(f"{table}.csv")
-        return any(p.path == label and p.line == line for p in self.problems)
+        """Whether a row already has a problem of its own."""
+        return line in self.flawed.get(table, ())
+
+    def rows(self, table: str) -> list[Row]:
+        """The rows of ``table`` without problems of their own. Checks that read a row's
+        values use these, so an editor is told once, about the cause, and a value that
+        failed its type is never compared as if it were right."""
+        flawed = self.flawed.get(table, set())
+        return [row for row in self.tables.get(table, []) if row["_line"] not in flawed]
 
 
 def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) -> Checked:
@@ -242,7 +250,9 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         ragged = _ragged_lines(task.errors)
         lines = checked.lines[task.name]
         explained = _explained(task.errors, ragged, checked.source.file_label(path), schema)
-        checked.problems += [replace(p, line=lines.get(p.line, p.line)) for p in explained]
+        explained = [replace(p, line=lines.get(p.line, p.line)) for p in explained]
+        checked.problems += explained
+        checked.flawed[task.name] = {p.line for p in explained if p.line}
         rows = [r for r in _typed_rows(package.get_resource(task.name)) if r["_line"] not in ragged]
         for row in rows:
             row["_line"] = lines.get(row["_line"], row["_line"])
