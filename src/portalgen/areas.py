@@ -8,6 +8,7 @@ area codes come from, because wards change (Haringey was re-warded in 2022).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Partnership
 
@@ -91,7 +92,14 @@ class Metric:
 
     def ranks(self, period: str) -> dict[str, int]:
         """Rank of each area, 1 for the highest figure (or rate, where there is one)."""
-        codes = list(self.values.get(period, {}))
-        key = (lambda c: self.rate(period, c)) if self.per_1000 else self.values[period].get
-        ordered = sorted(codes, key=lambda c: (-(key(c) or 0), c))
-        return {code: index + 1 for index, code in enumerate(ordered)}
+        return self._ranks.get(period, {})
+
+    @cached_property
+    def _ranks(self) -> dict[str, dict[str, int]]:
+        """Ranks of every period, worked out once: every area page asks for them."""
+        ranks = {}
+        for period, values in self.values.items():
+            key = (lambda c, p=period: self.rate(p, c)) if self.per_1000 else values.get
+            ordered = sorted(values, key=lambda c: (-(key(c) or 0), c))
+            ranks[period] = {code: index + 1 for index, code in enumerate(ordered)}
+        return ranks

@@ -14,8 +14,8 @@ import contextlib
 import html
 import itertools
 import json
+import weakref
 from dataclasses import dataclass
-from functools import cache
 
 import branca.element
 import folium
@@ -75,11 +75,21 @@ class MapParts:
     bands: list[Band]
 
 
-@cache
+_SIMPLIFIED: weakref.WeakKeyDictionary[AreaSet, dict] = weakref.WeakKeyDictionary()
+"""Simplified boundaries by area set; an entry goes when its portal does (mkdocs serve
+loads a new portal on every change)."""
+
+
 def simplified(area_set: AreaSet) -> dict:
     """The area set's boundaries, simplified and rounded once, and shared by all its maps."""
+    if area_set not in _SIMPLIFIED:
+        _SIMPLIFIED[area_set] = _simplify(area_set.geojson)
+    return _SIMPLIFIED[area_set]
+
+
+def _simplify(geojson: dict) -> dict:
     features = []
-    for feature in area_set.geojson["features"]:
+    for feature in geojson["features"]:
         geometry = shape(feature["geometry"]).simplify(SIMPLIFY_DEGREES, preserve_topology=True)
         features.append(
             {
