@@ -82,70 +82,43 @@ def new_year(data: Path, partnership: str, year: str) -> list[Path]:
 
 
 def new_meeting(data: Path, partnership: str, date: str, body: str) -> list[Path]:
-    path = data / partnership / "governance" / "meetings.csv"
-    if not path.is_file():
-        raise ScaffoldError(f"{path} does not exist: start the governance package first.")
-    rows = _rows(path)
-    meeting = f"{date}-{body}"
-    if any(row["id"] == meeting for row in rows):
-        raise ScaffoldError(f"{path} already has a meeting {meeting}.")
-    rows.append(
-        {
-            "id": meeting,
-            "date": date,
-            "body": body,
-            "public": "",
-            "statutory_annual": "no",
-            "title": TO_WRITE,
-            "summary": TO_WRITE,
-            "decisions": "",
-        }
-    )
-    _write(path, field_names("meetings"), rows)
-    return [path]
+    row = {
+        "id": f"{date}-{body}",
+        "date": date,
+        "body": body,
+        "statutory_annual": "no",
+        "title": TO_WRITE,
+        "summary": TO_WRITE,
+    }
+    return _append(data / partnership / "governance", "meetings", "meeting", row)
 
 
 def new_body(data: Path, partnership: str, body: str, name: str) -> list[Path]:
-    path = data / partnership / "governance" / "bodies.csv"
-    if not path.is_file():
-        raise ScaffoldError(f"{path} does not exist: start the governance package first.")
-    rows = _rows(path)
-    if any(row["id"] == body for row in rows):
-        raise ScaffoldError(f"{path} already has a body {body}.")
-    rows.append(
-        {
-            "id": body,
-            "name": name,
-            "kind": "board",
-            "reports_to": "",
-            "organisation": "",
-            "stage": "in place",
-            "summary": TO_WRITE,
-        }
-    )
-    _write(path, field_names("bodies"), rows)
-    return [path]
+    row = {"id": body, "name": name, "kind": "board", "stage": "in place", "summary": TO_WRITE}
+    return _append(data / partnership / "governance", "bodies", "body", row)
 
 
 def new_partnership(data: Path, partnership: str, name: str, areas: str) -> list[Path]:
-    path = data / "partnerships" / "partnerships.csv"
+    row = {
+        "id": partnership,
+        "name": name,
+        "kind": "district CSP",
+        "local_authorities": areas,
+        "summary": TO_WRITE,
+    }
+    return _append(data / "partnerships", "partnerships", "partnership", row)
+
+
+def _append(package: Path, table: str, what: str, row: dict) -> list[Path]:
+    """Add ``row`` (columns not given are left empty) to ``<package>/<table>.csv``, unless
+    its id is taken."""
+    path = package / f"{table}.csv"
+    if not path.is_file():
+        raise ScaffoldError(f"{path} does not exist: start the {package.name} package first.")
     rows = _rows(path)
-    if any(row["id"] == partnership for row in rows):
-        raise ScaffoldError(f"{path} already has a partnership {partnership}.")
-    rows.append(
-        {
-            "id": partnership,
-            "name": name,
-            "kind": "district CSP",
-            "local_authorities": areas,
-            "parent": "",
-            "active_from": "",
-            "active_to": "",
-            "successor": "",
-            "summary": TO_WRITE,
-        }
-    )
-    _write(path, field_names("partnerships"), rows)
+    if any(existing["id"] == row["id"] for existing in rows):
+        raise ScaffoldError(f"{path} already has a {what} {row['id']}.")
+    _write(path, field_names(table), [*rows, row])
     return [path]
 
 
@@ -155,7 +128,7 @@ def _rows(path: Path) -> list[dict]:
 
 def _write(path: Path, header: list[str], rows: list[dict]) -> None:
     out = io.StringIO()
-    writer = csv.DictWriter(out, header, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(out, header, restval="", lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(out.getvalue(), "utf-8")
