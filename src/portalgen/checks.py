@@ -47,6 +47,12 @@ class Context:
     def of_kind(self, *kinds: str) -> Iterator[Checked]:
         return (p for p in self.packages if p.source.kind.name in kinds)
 
+    def governance(self, partnership: str | None) -> Checked | None:
+        """The partnership's governance package, if it has one."""
+        return next(
+            (p for p in self.of_kind("governance") if p.source.partnership == partnership), None
+        )
+
 
 def _single(packages: list[Checked], kind: str) -> Checked | None:
     return next((p for p in packages if p.source.kind.name == kind), None)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from .checks import Context, unknown
-from .formats import financial_year, money
+from .formats import bare, financial_year, money
 from .funding import UNCOUNTED
 from .performance import period_start
 from .problems import Problem
@@ -19,10 +19,8 @@ from .validate import Checked
 
 
 def _governance_bodies(context: Context, partnership: str) -> list[str]:
-    for package in context.of_kind("governance"):
-        if package.source.partnership == partnership:
-            return [row["id"] for row in package.tables.get("bodies", [])]
-    return []
+    governance = context.governance(partnership)
+    return [row["id"] for row in governance.tables.get("bodies", [])] if governance else []
 
 
 def recipients_exist(context: Context) -> list[Problem]:
@@ -76,7 +74,7 @@ def _amount_problem(row: dict) -> str | None:
     amount, status = row.get("amount"), row.get("status")
     if status == "tbc" and amount is not None:
         return (
-            f"is {_bare(float(amount))} but the status is tbc. A figure to be confirmed has no "
+            f"is {bare(float(amount))} but the status is tbc. A figure to be confirmed has no "
             "amount yet: leave the cell empty (TBC is never 0), or give the status it has."
         )
     if amount is None and status != "tbc":
@@ -86,7 +84,7 @@ def _amount_problem(row: dict) -> str | None:
         )
     if amount is not None and amount < 0 and not row.get("clawback"):
         return (
-            f"is {_bare(float(amount))}, below zero. Only money taken back is negative: "
+            f"is {bare(float(amount))}, below zero. Only money taken back is negative: "
             "set clawback to yes, or write the amount without the minus sign."
         )
     return None
@@ -168,7 +166,7 @@ def _total_problem(package: Checked, total: dict) -> Problem | None:
     if expected:
         message = (
             f"{where}, but the source's own lines add up to {money(stated + expected)} "
-            f"(its total {money(stated)} plus the source_difference of {_bare(expected)}): "
+            f"(its total {money(stated)} plus the source_difference of {bare(expected)}): "
             f"a difference of {money(found - stated - expected)}. A figure has changed; check "
             "the rows against the source."
         )
@@ -176,7 +174,7 @@ def _total_problem(package: Checked, total: dict) -> Problem | None:
         message = (
             f"{where}, not the stated total of {money(stated)}: a difference of "
             f"{money(found - stated)}. Correct the figure that is wrong. If the source itself "
-            f"does not add up, write its difference ({_bare(found - stated)}) in "
+            f"does not add up, write its difference ({bare(found - stated)}) in "
             "source_difference."
         )
     return Problem(package.source.file_label("totals.csv"), total["_line"], "amount", message)
@@ -302,8 +300,3 @@ CHECKS: list[Callable[[Context], list[Problem]]] = [
     targets_have_a_direction,
     periods_move_forward,
 ]
-
-
-def _bare(value: float) -> str:
-    """A number as an editor types it in a CSV cell: no commas, no £."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -14,15 +14,10 @@ from .problems import Problem
 from .validate import Checked
 
 
-def _governance(context: Context) -> dict[str, Checked]:
-    return {p.source.partnership: p for p in context.of_kind("governance")}
-
-
 def terms_belong_to_a_body(context: Context) -> list[Problem]:
-    governance = _governance(context)
     problems = []
     for terms in context.of_kind("terms"):
-        package = governance.get(terms.source.partnership)
+        package = context.governance(terms.source.partnership)
         if package is None:
             message = (
                 f'are terms of reference of a body of "{terms.source.partnership}", which has '

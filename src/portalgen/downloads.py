@@ -6,6 +6,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from .formats import bare
+
 
 def csv_text(header: list[str], rows: Iterable[Iterable]) -> str:
     """CSV a spreadsheet opens correctly: UTF-8 with a byte order mark, one row per line,
@@ -23,7 +25,7 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return bare(value)
     return str(value)
 
 

@@ -18,6 +18,11 @@ def plain(value: float, places: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def bare(value: float) -> str:
+    """A number as an editor types it in a CSV cell: no £, no commas, at most 2 places."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def money(value: float | None) -> str:
     """£56,086; pence only when there are some: £4.79."""
     if value is None:
