@@ -159,3 +159,16 @@ def test_a_bad_history_date_is_told_once_without_a_traceback(project):
         f'{GOV}/recommendation-history.csv:3 date: "2011/11/15" is not a date. Write dates as '
         "YYYY-MM-DD, for example 2014-03-27."
     ]
+
+
+def test_an_empty_body_id_is_told_once_without_a_traceback(project):
+    """The empty id is one problem; what referred to that body now refers to nothing."""
+    set_cell(project / GOV / "bodies.csv", 2, "id", "")
+    found = problems(project)
+    assert [line for line in found if line.startswith(f"{GOV}/bodies.csv:2")] == [
+        f"{GOV}/bodies.csv:2 id: is empty, but it is required. Short, lower-case id, unique "
+        "within the partnership, for example executive-member-group. It is part of the body's "
+        "web address, so never change it once published."
+    ]
+    assert f'{GOV}/meetings.csv:2 body: "safer-communities-board" is not the id of any row in ' \
+        "bodies.csv. Check the spelling, or add it there." in found

@@ -83,7 +83,7 @@ def _geometry_problem(geometry) -> str | None:
 
 
 def _code_problems(package: Checked, codes: list[str], label: str) -> list[Problem]:
-    listed = [row["code"] for row in package.tables.get("areas", [])]
+    listed = package.ids("areas", "code")
     problems = [
         Problem(label, None, "code", f'has a shape for "{code}", which is not in areas.csv.')
         for code in sorted(set(codes) - set(listed))
@@ -99,7 +99,7 @@ def _code_problems(package: Checked, codes: list[str], label: str) -> list[Probl
             "code",
             f"{row['code']} has no shape in {FILE}. Add its boundary, or remove the row.",
         )
-        for row in package.tables.get("areas", [])
+        for row in package.rows("areas")
         if row["code"] not in codes
     ]
     return problems

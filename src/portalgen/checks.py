@@ -39,7 +39,7 @@ class Context:
     def _ids(package: Checked | None, table: str) -> list[str] | None:
         if package is None or table not in package.tables:
             return None
-        return [row["id"] for row in package.tables[table] if row.get("id")]
+        return package.ids(table)
 
     def plans(self) -> Iterator[Checked]:
         return self.of_kind("plan")

@@ -69,13 +69,13 @@ def figures_use_their_vintage(context: Context) -> list[Problem]:
     area_sets = _area_sets(context)
     problems = []
     for package in context.of_kind("ward-figures"):
-        vintages = {row["id"]: row["areas"] for row in package.tables.get("metrics", [])}
+        vintages = {row["id"]: row["areas"] for row in package.rows("metrics")}
         for row in package.rows("figures"):
             vintage = vintages.get(row["metric"])
             area_set = area_sets.get((package.source.partnership, vintage))
             if area_set is None or not area_set.tables.get("areas"):
                 continue
-            codes = {area["code"] for area in area_set.tables["areas"]}
+            codes = set(area_set.ids("areas", "code"))
             if row["area"] not in codes:
                 problems.append(
                     Problem(

@@ -20,7 +20,7 @@ from .validate import Checked
 
 def _governance_bodies(context: Context, partnership: str) -> list[str]:
     governance = context.governance(partnership)
-    return [row["id"] for row in governance.tables.get("bodies", [])] if governance else []
+    return governance.ids("bodies") if governance else []
 
 
 def recipients_exist(context: Context) -> list[Problem]:
@@ -230,7 +230,7 @@ def _plan_link_problems(row, plans, partnership, label, folder) -> list[Problem]
         value = row.get(field)
         if table not in plan.tables or plan.problems:
             continue  # the plan's own problems come first
-        ids = [r["id"] for r in plan.tables[table]]
+        ids = plan.ids(table)
         if value and value not in ids:
             where = plan.source.file_label(f"{table}.csv")
             found.append(
@@ -242,9 +242,7 @@ def _plan_link_problems(row, plans, partnership, label, folder) -> list[Problem]
 def targets_have_a_direction(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("performance"):
-        directions = {
-            row["id"]: row.get("direction") for row in package.tables.get("indicators", [])
-        }
+        directions = {row["id"]: row.get("direction") for row in package.rows("indicators")}
         for row in package.rows("observations"):
             indicator = row["indicator"]
             if (

@@ -25,7 +25,7 @@ def terms_belong_to_a_body(context: Context) -> list[Problem]:
                 f"the body in its bodies.csv."
             )
         elif "bodies" in package.tables:
-            ids = [row["id"] for row in package.tables["bodies"]]
+            ids = package.ids("bodies")
             if terms.source.body in ids:
                 continue
             message = unknown(
@@ -80,7 +80,7 @@ def ties_point_somewhere(context: Context) -> list[Problem]:
         return []
     problems = []
     for package in context.of_kind("governance"):
-        bodies = [row["id"] for row in package.tables.get("bodies", [])]
+        bodies = package.ids("bodies")
         known = bodies + context.organisations
         for row in package.rows("ties"):
             if row.get("target") and row["target"] not in known:
@@ -103,7 +103,7 @@ def reporting_lines_end(context: Context) -> list[Problem]:
     """Following reports_to must reach a top body, not go round in a circle."""
     problems = []
     for package in context.of_kind("governance"):
-        rows = package.tables.get("bodies", [])
+        rows = package.rows("bodies")
         parents = {row["id"]: row.get("reports_to") for row in rows}
         for row in rows:
             chain = _circle(row["id"], parents)

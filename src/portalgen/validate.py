@@ -44,6 +44,10 @@ class Checked:
         """Whether a row already has a problem of its own."""
         return line in self.flawed.get(table, ())
 
+    def ids(self, table: str, column: str = "id") -> list[str]:
+        """The non-empty values of ``column`` in every row: what other rows may refer to."""
+        return [row[column] for row in self.tables.get(table, []) if row.get(column)]
+
     def rows(self, table: str) -> list[Row]:
         """The rows of ``table`` without problems of their own. Checks that read a row's
         values use these, so an editor is told once, about the cause, and a value that
@@ -274,9 +278,19 @@ def _explained(errors, ragged: set[int], label: str, schema: dict) -> list[Probl
     explained = [
         explain(error, label, fields, key)
         for error in errors
-        if error.type in SHAPE_ERRORS or getattr(error, "row_number", 0) not in ragged
+        if (error.type in SHAPE_ERRORS or getattr(error, "row_number", 0) not in ragged)
+        and not _empty_key(error, list(fields), key)
     ]
     return list(dict.fromkeys(explained))
+
+
+def _empty_key(error, names: list[str], key) -> bool:
+    """An empty key is not a repeated one: every key field is required, so the editor is
+    already told the cell is empty."""
+    if error.type != "primary-key":
+        return False
+    key = [key] if isinstance(key, str) else key or []
+    return not any(error.cells[names.index(name)] for name in key if name in names)
 
 
 def _resource(name: str, path: str, schema: dict) -> dict:
