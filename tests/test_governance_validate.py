@@ -170,5 +170,7 @@ def test_an_empty_body_id_is_told_once_without_a_traceback(project):
         "within the partnership, for example executive-member-group. It is part of the body's "
         "web address, so never change it once published."
     ]
-    assert f'{GOV}/meetings.csv:2 body: "safer-communities-board" is not the id of any row in ' \
+    assert (
+        f'{GOV}/meetings.csv:2 body: "safer-communities-board" is not the id of any row in '
         "bodies.csv. Check the spelling, or add it there." in found
+    )
