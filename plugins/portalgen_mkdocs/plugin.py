@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from portalgen import DataError, assets, load_portal
+from portalgen import DataError, addresses, assets, load_portal
 from portalgen.navigation import navigation
 from portalgen.pages import all_pages
-from portalgen.render import environment, render_page
+from portalgen.render import environment, render_page, render_redirect
 from portalgen.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
@@ -26,9 +26,14 @@ from .config import PortalgenConfig
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
+        self.lock = self.data_dir / addresses.LOCK
+        self.published = addresses.read_lock(self.lock)
         try:
             self.portal = load_portal(self.data_dir, root)
         except DataError as error:
@@ -50,18 +55,39 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_pages = [f.src_uri for f in files.documentation_pages()]
+        self.made = {addresses.path(f.url) for f in files.documentation_pages()}
         statement = _statement(self.config.accessibility)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
         for path, content in {**assets.files(), **leaflet}.items():
             files.append(File.generated(config, path, content=content))
         for page in all_pages(self.portal, statement):
+            if page.template != "withdrawn":
+                self.made.add(addresses.path(page.address))
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
             for name, text in page.downloads.items():
                 files.append(File.generated(config, f"{page.address}{name}", content=text))
+        self._keep_addresses(files, config)
         config.nav = navigation(
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return files
+
+    def _keep_addresses(self, files: Files, config: MkDocsConfig) -> None:
+        """Fail if a published address would go; serve the redirects that keep them."""
+        label = f"{self.config.data_dir}/{addresses.LOCK}"
+        problems = addresses.check(label, self.published, self.made, self.portal)
+        if problems:
+            raise PluginError(DataError(problems).summary())
+        for redirect in addresses.redirects(self.portal):
+            path = f"{addresses.address(redirect.source)}index.html"
+            content = render_redirect(redirect, self.env)
+            files.append(File.generated(config, path, content=content))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """A build for publishing adds its addresses to the register; a preview does not."""
+        if getattr(self, "command", "build") == "build":
+            served = addresses.served(self.made, self.portal)
+            addresses.write_lock(self.lock, self.published, served)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""

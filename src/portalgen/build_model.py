@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .addresses import Redirect, Withdrawal
 from .build_areas import build_area_set, build_metrics
 from .build_funding import build_funding
 from .build_governance import build_governance
@@ -63,7 +64,27 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
     for package in by_kind.get("funding", []):
         partnership = portal.partnership(package.source.partnership)
         partnership.funding = build_funding(package, partnership, portal)
+    for package in by_kind.get("addresses", []):
+        _addresses(package, portal)
     return portal
+
+
+def _addresses(package: Checked, portal: Portal) -> None:
+    portal.redirects = [
+        Redirect(row["from"], row["to"], row["date"], row["reason"], row["_line"])
+        for row in package.tables.get("redirects", [])
+    ]
+    portal.withdrawn = [
+        Withdrawal(
+            row["address"],
+            row["title"],
+            row["date"],
+            row["reason"],
+            row.get("see_also"),
+            row["_line"],
+        )
+        for row in package.tables.get("withdrawn", [])
+    ]
 
 
 def _organisation(row: Row) -> Organisation:

@@ -58,6 +58,7 @@ FUNDING = PackageKind("funding", ("amounts",), metadata="funding", optional=("to
 PERFORMANCE = PackageKind("performance", ("indicators", "observations"))
 AREAS = PackageKind("areas", ("areas",), metadata="areas")
 WARD_FIGURES = PackageKind("ward-figures", ("metrics", "figures"), metadata="figures")
+ADDRESSES = PackageKind("addresses", (), optional=("redirects", "withdrawn"))
 KINDS = {
     kind.name: kind
     for kind in (
@@ -70,6 +71,7 @@ KINDS = {
         PERFORMANCE,
         AREAS,
         WARD_FIGURES,
+        ADDRESSES,
     )
 }
 METADATA_SCHEMAS = {"areas": "areas-block", "figures": "figures-block"}

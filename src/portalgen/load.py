@@ -1,7 +1,7 @@
 """Load: find the data packages under ``data/`` and read their files safely.
 
 Nothing here knows what the data means; it finds packages by where they are
-(``vocabulary/``, ``partnerships/``, ``<partnership>/plans/<version>/``,
+(``vocabulary/``, ``partnerships/``, ``addresses/``, ``<partnership>/plans/<version>/``,
 ``<partnership>/governance/``, ``<partnership>/governance/terms/<body>/<date>/``,
 ``<partnership>/funding/`` and ``<partnership>/performance/``) and turns
 unreadable files into editor-facing problems instead of exceptions.
@@ -66,7 +66,7 @@ def _folders_with_descriptor(data_dir: Path) -> list[Path]:
 
 def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
     parts = relative.parts
-    if parts in (("vocabulary",), ("partnerships",)):
+    if parts in (("vocabulary",), ("partnerships",), ("addresses",)):
         return PackageSource(KINDS[parts[0]], folder, label)
     if len(parts) == 3 and parts[1] == "plans" and VERSION_PATTERN.fullmatch(parts[2]):
         return PackageSource(KINDS["plan"], folder, label, parts[0], parts[2])
@@ -91,7 +91,8 @@ def _is_terms_folder(parts: tuple[str, ...]) -> bool:
 def _misplaced_message() -> str:
     return (
         "is in a folder portalgen does not read. Packages go in data/vocabulary/, "
-        "data/partnerships/, data/<partnership id>/plans/<first year, e.g. 2013-14>/, "
+        "data/partnerships/, data/addresses/, "
+        "data/<partnership id>/plans/<first year, e.g. 2013-14>/, "
         "data/<partnership id>/governance/, data/<partnership id>/funding/, "
         "data/<partnership id>/performance/, data/<partnership id>/ward-figures/, "
         "data/<partnership id>/areas/<boundary vintage, e.g. wd13>/ or "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .formats import financial_year
 
 if TYPE_CHECKING:
+    from .addresses import Redirect, Withdrawal
     from .areas import AreaSet, Metric
     from .funding import Amount, Funding
     from .governance import Governance
@@ -149,6 +150,10 @@ class Portal:
     """A tile server URL template and its attribution, for maps; None draws the areas alone."""
     as_of: dt.date = field(default_factory=dt.date.today)
     """The day the site is built for: "more than 12 months ago" is counted from it."""
+    redirects: list[Redirect] = field(default_factory=list)
+    """Published addresses that now send readers to another page (``data/addresses``)."""
+    withdrawn: list[Withdrawal] = field(default_factory=list)
+    """Published addresses whose page is gone for good, each with when and why."""
 
     def partnership(self, partnership_id: str) -> Partnership:
         return next(p for p in self.partnerships if p.id == partnership_id)

@@ -94,6 +94,14 @@ def render_page(page: Page, env: Environment) -> str:
     return f"---\n{front}---\n\n{body}"
 
 
+def render_redirect(redirect, env: Environment) -> str:
+    """A small HTML page at ``redirect.source`` that sends the reader on, without JavaScript,
+    and says where in case the browser does not follow it."""
+    source, target = redirect.source.lstrip("/"), redirect.target.lstrip("/")
+    link = urls.relative(source, target)
+    return env.get_template("redirect.html.j2").render(redirect=redirect, link=link)
+
+
 def markdown_text(value) -> Markup:
     """Text safe in Markdown: HTML escaped, and Markdown punctuation as character references."""
     return Markup("").join(

@@ -30,6 +30,11 @@ def plan(item: Plan) -> str:
     return f"{partnership(item.partnership)}plans/{item.version}/"
 
 
+def plans_latest(item: Partnership) -> str:
+    """Always the partnership's current plan (a redirect, see ``addresses``)."""
+    return f"{partnership(item)}plans/latest/"
+
+
 def priority(item: Priority) -> str:
     return f"{plan(item.plan)}priorities/{item.id}/"
 
@@ -44,6 +49,11 @@ def body(item: Body) -> str:
 
 def terms(item: Terms) -> str:
     return f"{body(item.body)}terms/{item.slug}/"
+
+
+def terms_latest(item: Body) -> str:
+    """Always the body's current terms of reference (a redirect, see ``addresses``)."""
+    return f"{body(item)}terms/latest/"
 
 
 def meetings(item: Partnership) -> str:

@@ -25,6 +25,7 @@ from . import (
     recommendation,
     recommendations,
     terms,
+    withdrawn,
 )
 from .page import Page
 
@@ -48,6 +49,7 @@ KINDS = (
     area_map,
     area,
     open_data,
+    withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
 
