@@ -20,6 +20,7 @@ PAGE_KINDS = {
     "county partnership": "partnerships/worcestershire/",
     "plan": "partnerships/haringey/plans/2013-14/",
     "priority": "partnerships/haringey/plans/2013-14/priorities/p3/",
+    "plan changes": "partnerships/safer-stronger-bucks/plans/2014-15/changes/",
     "governance": "partnerships/north-lincolnshire/governance/",
     "body": "partnerships/worcestershire/bodies/safer-communities-board/",
     "terms of reference": (

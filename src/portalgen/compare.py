@@ -101,7 +101,7 @@ def _pair_lines(change: SectionChange, old: list[str], new: list[str]) -> None:
     """Pair each removed line with the most alike added line, if alike enough."""
     unmatched = list(new)
     for line in old:
-        scores = [(_likeness(line, other), other) for other in unmatched]
+        scores = [(likeness(line, other), other) for other in unmatched]
         best = max(scores, default=(0.0, None))
         if best[0] >= REWORDED:
             change.reworded.append((line, best[1]))
@@ -111,7 +111,7 @@ def _pair_lines(change: SectionChange, old: list[str], new: list[str]) -> None:
     change.added += unmatched
 
 
-def _likeness(a: str, b: str) -> float:
+def likeness(a: str, b: str) -> float:
     return difflib.SequenceMatcher(a=a.casefold().split(), b=b.casefold().split()).ratio()
 
 

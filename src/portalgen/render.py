@@ -28,6 +28,7 @@ from . import urls
 from .compare import SECTIONS
 from .formats import NOT_STATED, change, financial_year, money, number, short_money
 from .pages import Page
+from .plan_changes import previous
 
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
 
@@ -64,6 +65,7 @@ def environment(
         fy=financial_year,
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
+    env.globals.update(previous=previous)
     env.globals.update(
         data_dir=data_dir.strip("/"),
         repository={"url": (repo_url or "").rstrip("/"), "branch": branch},

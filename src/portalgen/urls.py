@@ -30,6 +30,11 @@ def plan(item: Plan) -> str:
     return f"{partnership(item.partnership)}plans/{item.version}/"
 
 
+def plan_changes(item: Plan) -> str:
+    """What changed in this plan version from the one before."""
+    return f"{plan(item)}changes/"
+
+
 def plans_latest(item: Partnership) -> str:
     """Always the partnership's current plan (a redirect, see ``addresses``)."""
     return f"{partnership(item)}plans/latest/"
