@@ -29,7 +29,8 @@ def test_diff_says_what_a_change_does(tmp_path):
     result = run_portalgen(project, "diff", "HEAD~1", "HEAD")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Pages added: 0, removed: 0, changed: 6.",
+        "Pages added: 0, removed: 0, changed: 7.",
+        "~ /open-data/",  # the Haringey plan's zip grew from 7.1 to 7.2 KB
         "~ /partnerships/haringey/",
         "~ /partnerships/haringey/plans/2013-14/",
         "~ /partnerships/haringey/plans/2013-14/priorities/p3/",
@@ -42,6 +43,14 @@ def test_diff_says_what_a_change_does(tmp_path):
         "gender-based violence/abuse): status (empty) → at risk",
         "- Worcestershire Safer Communities Board funding 2012/13, Redditch CSP: amount "
         "£56,086 → £60,000; status provisional → actual",
+        "",
+        "Versions to raise:",
+        "- data/haringey/plans/2013-14: its data changed (rows were added or changed) but its "
+        "version is still 1.0.0. Make it 1.1.0 in datapackage.yaml and add a change for 1.1.0 "
+        "at the top of changes:, saying what changed.",
+        "- data/worcestershire/funding: its data changed (rows were added or changed) but its "
+        "version is still 1.0.0. Make it 1.1.0 in datapackage.yaml and add a change for 1.1.0 "
+        "at the top of changes:, saying what changed.",
     ]
 
 

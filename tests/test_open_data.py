@@ -12,7 +12,7 @@ from frictionless import Package
 def test_every_package_is_listed_with_its_rows(example_site):
     soup = example_site.soup("open-data/")
     zips = [a["href"] for a in soup.select("article a[download]")]
-    assert len(zips) == 24
+    assert len(zips) == 25  # every datapackage.yaml under data/
     assert "worcestershire-funding.zip" in zips
     captions = [c.get_text(" ", strip=True) for c in soup.select("table.pg-columns caption")]
     assert any(c.startswith("amounts.csv: 29 rows,") for c in captions)
@@ -32,6 +32,11 @@ def test_each_zip_revalidates_and_names_its_licence(example_site, tmp_path):
         assert report.valid, (archive.name, report.flatten(["rowNumber", "type", "note"]))
         readme = (folder / "README.md").read_text("utf-8")
         assert "Attribution:" in readme
+        assert descriptor["version"] == "1.0.0", archive.name
+        assert descriptor["changes"] == [
+            {"version": "1.0.0", "date": "2026-11-23", "summary": "First published on the portal."}
+        ]
+        assert "- 1.0.0 (2026-11-23): First published on the portal." in readme
 
 
 def test_boundaries_travel_with_their_attribution(example_site, tmp_path):

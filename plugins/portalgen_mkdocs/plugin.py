@@ -45,6 +45,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             self.config.data_dir,
             config.repo_url,
             self.config.edit_branch,
+            config.site_url,
         )
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():

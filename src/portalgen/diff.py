@@ -22,6 +22,7 @@ from .formats import financial_year, money
 from .pages import all_pages
 from .render import environment, render_page
 from .validate import Checked
+from .versions import bump
 
 
 class DiffError(Exception):
@@ -40,6 +41,8 @@ class Summary:
     pages_removed: list[str] = field(default_factory=list)
     pages_changed: list[str] = field(default_factory=list)
     rows: list[str] = field(default_factory=list)
+    versions: list[str] = field(default_factory=list)
+    """Packages whose data changed but whose version did not, with the version to give."""
 
     def lines(self) -> list[str]:
         out = [
@@ -51,6 +54,9 @@ class Summary:
         out += [f"~ /{address}" for address in self.pages_changed]
         out += ["", "Data changes:" if self.rows else "No data changes."]
         out += [f"- {row}" for row in self.rows]
+        if self.versions:
+            out += ["", "Versions to raise:"]
+            out += [f"- {line}" for line in self.versions]
         return out
 
 
@@ -61,6 +67,7 @@ def diff(repo: Path, base: str, head: str, data: str = "data") -> Summary:
         summary = Summary()
         _compare_pages(summary, before, after)
         summary.rows = _compare_rows(before, after)
+        summary.versions = _versions_to_raise(before, after)
     return summary
 
 
@@ -106,6 +113,29 @@ def _compare_rows(before: list[Checked], after: list[Checked]) -> list[str]:
             lines.append(f"Data package {label} removed.")
         else:
             lines += _package_changes(old[label], new[label], names)
+    return lines
+
+
+def _versions_to_raise(before: list[Checked], after: list[Checked]) -> list[str]:
+    """Say which version a changed package should take: the first number when rows were
+    removed (reusers' copies no longer match), else the second."""
+    old = {p.source.label: p for p in before}
+    lines = []
+    for package in after:
+        previous = old.get(package.source.label)
+        if previous is None or not (previous.version and package.version):
+            continue
+        changes = _package_changes(previous, package, {})
+        if not changes or previous.version.version != package.version.version:
+            continue
+        removed = any(line.endswith(": removed.") for line in changes)
+        version = bump(package.version.version, "major" if removed else "minor")
+        reason = "rows were removed" if removed else "rows were added or changed"
+        lines.append(
+            f"{package.source.label}: its data changed ({reason}) but its version is still "
+            f"{package.version.version}. Make it {version} in datapackage.yaml and add a "
+            f"change for {version} at the top of changes:, saying what changed."
+        )
     return lines
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import checks, checks_areas, checks_figures, checks_governance
+from . import checks, checks_areas, checks_figures, checks_governance, history
 from .boundaries import check_boundaries
 from .build_model import build_portal
 from .load import discover, read_descriptor
@@ -72,7 +72,13 @@ def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     packages, problems = check_data(data_dir, root)
     if problems:
         raise DataError(problems)
-    return build_portal(packages, build_date())
+    portal = build_portal(packages, build_date())
+    portal.versions = {
+        history.package_key(package.source.folder, data_dir): package.version
+        for package in packages
+    }
+    portal.commits = history.committed(data_dir)
+    return portal
 
 
 def build_date() -> dt.date:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .funding import Amount, Funding
     from .governance import Governance
     from .performance import Indicator
+    from .versions import PackageVersion
 
 Date = dt.date | None
 
@@ -154,6 +155,10 @@ class Portal:
     """Published addresses that now send readers to another page (``data/addresses``)."""
     withdrawn: list[Withdrawal] = field(default_factory=list)
     """Published addresses whose page is gone for good, each with when and why."""
+    versions: dict[str, PackageVersion] = field(default_factory=dict, repr=False)
+    """Each package's version and changes, by folder in the data folder (``haringey/funding/``)."""
+    commits: dict[str, dt.date] = field(default_factory=dict, repr=False)
+    """Each data file → the day of the last commit that changed it (empty outside Git)."""
 
     def partnership(self, partnership_id: str) -> Partnership:
         return next(p for p in self.partnerships if p.id == partnership_id)

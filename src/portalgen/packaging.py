@@ -93,6 +93,8 @@ def _archive(
     descriptor = {
         "name": package.source.descriptor.get("name") or package.source.label.replace("/", "-"),
         "title": title,
+        "version": package.version.version if package.version else None,
+        "changes": _changes(package),
         "licenses": [licence],
         "resources": [
             {
@@ -114,7 +116,7 @@ def _archive(
         "datapackage.json": json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=True)
         + "\n"
     }
-    files["README.md"] = _readme(title, licence, attribution, resources)
+    files["README.md"] = _readme(title, licence, attribution, resources, package.version)
     for resource in resources:
         files[resource.path] = (package.source.folder / resource.path).read_bytes()
     boundaries = package.source.folder / "boundaries.geojson"
@@ -141,15 +143,28 @@ def _plain(value):
     return value
 
 
-def _readme(title: str, licence: dict, attribution: str, resources: list[Resource]) -> str:
+def _changes(package: Checked) -> list[dict]:
+    changes = package.version.changes if package.version else ()
+    return [
+        {"version": c.version, "date": c.date.isoformat(), "summary": c.summary} for c in changes
+    ]
+
+
+def _readme(title: str, licence: dict, attribution: str, resources, version) -> str:
     lines = [
         f"# {title}",
+        "",
+        f"Version: {version.version if version else 'not stated'}",
         "",
         f"Licence: {licence.get('title', licence.get('name'))} ({licence.get('path', '')})",
         "",
         f"Attribution: {attribution}",
         "",
     ]
+    if version and version.changes:
+        lines += ["## Changes", ""]
+        lines += [f"- {c.version} ({c.date.isoformat()}): {c.summary}" for c in version.changes]
+        lines.append("")
     for resource in resources:
         lines += [f"## {resource.path}", "", resource.schema.get("description", ""), ""]
         lines += [

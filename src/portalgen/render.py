@@ -25,6 +25,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from . import urls
+from .citation import cite
 from .compare import SECTIONS
 from .formats import NOT_STATED, change, financial_year, money, number, short_money
 from .pages import Page
@@ -38,6 +39,7 @@ def environment(
     data_dir: str = "data",
     repo_url: str | None = None,
     branch: str = "main",
+    site_url: str | None = None,
 ) -> Environment:
     """The template environment; ``repo_url`` and ``branch`` let each page link to the data
     files it is made from."""
@@ -65,7 +67,7 @@ def environment(
         fy=financial_year,
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
-    env.globals.update(previous=previous)
+    env.globals.update(previous=previous, cite=cite, site_url=site_url or "")
     env.globals.update(
         data_dir=data_dir.strip("/"),
         repository={"url": (repo_url or "").rstrip("/"), "branch": branch},

@@ -18,7 +18,9 @@ PLAN_DESCRIPTOR = """\
 # summary for residents, and the document it comes from. Keep status: draft until the
 # partnership adopts the plan. Each priority goes on one row of priorities.csv, and what is
 # done under it on rows of actions.csv; leave a cell empty when the source does not say.
+# When it is published, add "changes:" under version (see data/README.md).
 name: {partnership}-plan-{version}
+version: 1.0.0
 title: "{title}"
 plan:
   title: {to_write}

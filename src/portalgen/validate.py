@@ -19,6 +19,7 @@ from .contract import METADATA_SCHEMAS, schema_descriptor
 from .explain import explain
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
 from .problems import Problem
+from .versions import PackageVersion, check_version
 
 Row = dict
 """A typed row: the schema's fields, plus ``_line``, the line it is on."""
@@ -36,6 +37,8 @@ class Checked:
     """For each table, frictionless' row number → the line the row starts on in the file."""
     attachments: dict = field(default_factory=dict)
     """Files that are not tables, once read and checked (an areas package's boundaries)."""
+    version: PackageVersion | None = None
+    """The package's ``version`` and ``changes``, once checked."""
 
     flawed: dict[str, set[int]] = field(default_factory=dict)
     """For each table, the lines of rows frictionless found a problem in."""
@@ -59,6 +62,8 @@ class Checked:
 def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) -> Checked:
     """Validate one package whose descriptor has been read."""
     checked = Checked(source)
+    checked.version, found = check_version(source.descriptor, source.file_label(DESCRIPTOR))
+    checked.problems += found
     paths = _resource_paths(source, checked.problems)
     schemas = {}
     for name, path in paths.items():

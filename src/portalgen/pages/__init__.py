@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import history
 from ..model import Portal
 from ..statement import AccessibilityStatement
 from . import (
@@ -61,7 +62,16 @@ def all_pages(portal: Portal, statement: AccessibilityStatement | None = None) -
     pages = [page for kind in KINDS for page in kind.pages(portal)]
     if statement is not None:
         pages.append(accessibility.page(statement))
+    for page in pages:
+        _date(page, portal)
     return pages
+
+
+def _date(page: Page, portal: Portal) -> None:
+    """When the page's data last changed, and the versions of its packages."""
+    page.updated = history.last_updated(page.sources, portal.versions, portal.commits)
+    keys = dict.fromkeys(history.package_of(source, portal.versions) for source in page.sources)
+    page.versions = [portal.versions[key] for key in keys if key and portal.versions[key]]
 
 
 __all__ = ["KINDS", "Page", "accessibility", "all_pages"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import urls
@@ -26,6 +27,10 @@ class Page:
     downloads: dict[str, str] = field(default_factory=dict)
     """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
     table as CSV; the page links to them by name."""
+    updated: dt.date | None = None
+    """When the page's data last changed (see ``history``); set for every page at once."""
+    versions: list = field(default_factory=list)
+    """The versions of the packages the page is made from."""
 
     @property
     def src_uri(self) -> str:
