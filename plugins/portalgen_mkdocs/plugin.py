@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from portalgen import DataError, addresses, assets, load_portal
+from portalgen import DataError, addresses, assets, feeds, load_portal
 from portalgen.navigation import navigation
 from portalgen.pages import all_pages
 from portalgen.render import environment, render_page, render_redirect
@@ -61,7 +61,14 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
         for path, content in {**assets.files(), **leaflet}.items():
             files.append(File.generated(config, path, content=content))
-        for page in all_pages(self.portal, statement):
+        pages = all_pages(self.portal, statement)
+        self.feeds = feeds.portal_feeds(self.portal, config.site_name)
+        feeds.follow(pages, self.feeds)
+        self.followed = {feed.page: feed for feed in self.feeds}
+        for feed in self.feeds:
+            content = feeds.render_feed(feed, config.site_url)
+            files.append(File.generated(config, feed.path, content=content))
+        for page in pages:
             if page.template != "withdrawn":
                 self.made.add(addresses.path(page.address))
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
@@ -83,6 +90,13 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             path = f"{addresses.address(redirect.source)}index.html"
             content = render_redirect(redirect, self.env)
             files.append(File.generated(config, path, content=content))
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        """Let browsers and feed readers find the page's feed."""
+        feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
+        if feed is None:
+            return output
+        return output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing adds its addresses to the register; a preview does not."""

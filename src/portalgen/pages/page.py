@@ -31,6 +31,8 @@ class Page:
     """When the page's data last changed (see ``history``); set for every page at once."""
     versions: list = field(default_factory=list)
     """The versions of the packages the page is made from."""
+    feed: object | None = None
+    """The Atom feed that follows this page, if there is one (see ``feeds.follow``)."""
 
     @property
     def src_uri(self) -> str:
