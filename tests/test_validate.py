@@ -116,7 +116,7 @@ def test_yaml_duplicate_key(project):
         path.read_text("utf-8").replace("  status: adopted", "  status: adopted\n  status: draft")
     )
     assert problems(project) == [
-        f'{HARINGEY}/datapackage.yaml:9 is not valid YAML: the key "status" appears twice. '
+        f'{HARINGEY}/datapackage.yaml:14 is not valid YAML: the key "status" appears twice. '
         "Keep one of them."
     ]
 
@@ -125,13 +125,13 @@ def test_plan_metadata_checked_with_lines(project):
     path = project / HARINGEY / "datapackage.yaml"
     text = path.read_text("utf-8").replace("  status: adopted", "  status: agreed")
     path.write_text(text.replace("  period_to: 2016-17", "  period_too: 2016-17"), "utf-8")
-    assert problems(project) == [
-        f"{HARINGEY}/datapackage.yaml:4 plan.period_to: is empty, but it is required. "
-        "Last financial year the plan covers, for example 2016-17.",
-        f"{HARINGEY}/datapackage.yaml:7 plan.period_too: is not a key portalgen knows. "
+    assert problems(project) == [  # in the order of their text: line 12 before line 9
+        f"{HARINGEY}/datapackage.yaml:12 plan.period_too: is not a key portalgen knows. "
         'Did you mean "period_to"?',
-        f'{HARINGEY}/datapackage.yaml:8 plan.status: "agreed" is not one of: draft, adopted, '
+        f'{HARINGEY}/datapackage.yaml:13 plan.status: "agreed" is not one of: draft, adopted, '
         "superseded",
+        f"{HARINGEY}/datapackage.yaml:9 plan.period_to: is empty, but it is required. "
+        "Last financial year the plan covers, for example 2016-17.",
     ]
 
 
@@ -156,7 +156,7 @@ def test_cross_package_rules(project):
         'data/haringay/ward-figures is ward figures of "haringay", which is not a partnership '
         "id in data/partnerships/partnerships.csv. Add the partnership there or rename the "
         "folder.",
-        "data/worcestershire/plans/2011-13/datapackage.yaml:4 plan.period_from: 2011-12 to "
+        "data/worcestershire/plans/2011-13/datapackage.yaml:9 plan.period_from: 2011-12 to "
         f"2011-12 overlaps the plan in {WORCS} (2011-12 to 2011-12). Plan versions of one "
         "partnership must not overlap; mark the older one superseded and end it earlier.",
     ]

@@ -63,6 +63,7 @@ def test_last_updated_falls_back_to_the_last_commit(project):
         "    summary: First published on the portal.\n",
         "",
     )
+    edit(project, "mkdocs.yml", 'site_url: ""', "site_url: https://csp.example.org/")
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
     env = {"GIT_COMMITTER_DATE": "2014-04-02T10:00:00Z", "GIT_AUTHOR_DATE": "2014-04-02T10:00:00Z"}
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
@@ -74,6 +75,9 @@ def test_last_updated_falls_back_to_the_last_commit(project):
     assert page.select_one(".pg-updated").get_text(" ", strip=True) == (
         "Last updated: 2 April 2014 (data version 1.0.0)"
     )
+    sitemap = (project / "site/sitemap.xml").read_text("utf-8")
+    entry = sitemap[sitemap.index(f"/{PRIORITY}/</loc>") :]
+    assert entry[: entry.index("</url>")].split("<lastmod>")[1].startswith("2014-04-02<")
 
 
 def test_cite_this_page_gives_the_permalink_and_ids(project):

@@ -65,6 +65,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         feeds.follow(pages, self.feeds)
         self.followed = {feed.page: feed for feed in self.feeds}
+        self.updated = {page.src_uri: page.updated for page in pages if page.updated}
         for feed in self.feeds:
             content = feeds.render_feed(feed, config.site_url)
             files.append(File.generated(config, feed.path, content=content))
@@ -90,6 +91,13 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             path = f"{addresses.address(redirect.source)}index.html"
             content = render_redirect(redirect, self.env)
             files.append(File.generated(config, path, content=content))
+
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        """sitemap.xml gives each generated page the date its data last changed."""
+        updated = self.updated.get(page.file.src_uri)
+        if updated:
+            page.update_date = updated.isoformat()
+        return page
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Let browsers and feed readers find the page's feed."""
