@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from conftest import REPO, Site, copy_project, recording_page, run_portalgen, serving, set_cell
 from gates import axe_violations, broken_links, html_errors
 
@@ -180,3 +183,27 @@ def test_a_superseded_plan_links_to_the_current_one(example_site):
     assert [a["href"] for a in notice.select("a")] == ["../2014-15/", "../latest/"]
     current = example_site.soup("partnerships/safer-stronger-bucks/plans/2014-15")
     assert current.select_one("article .pg-warning") is None
+
+
+def test_only_a_successful_portalgen_build_changes_the_register(project):
+    """A build that fails on a warning, and a bare MkDocs build (as under mkdocs serve),
+    leave data/urls.lock as it was; so does the site."""
+    lock = (project / "data/urls.lock").read_bytes()
+    (project / "content/new.md").write_text("# New\n\nSee [the old page](missing.md).\n")
+    result = run_portalgen(project, "build")
+    assert result.returncode == 1
+    assert "missing.md" in result.stderr
+    assert (project / "data/urls.lock").read_bytes() == lock
+    assert not (project / "site").exists()
+    (project / "content/new.md").write_text("# New\n\nA new page.\n")
+    bare = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "elsewhere")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bare.returncode == 0, bare.stderr
+    assert (project / "data/urls.lock").read_bytes() == lock
+    assert run_portalgen(project, "build").returncode == 0
+    assert "/new/" in (project / "data/urls.lock").read_text("utf-8").splitlines()

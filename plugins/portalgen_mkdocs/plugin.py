@@ -6,6 +6,7 @@ results into MkDocs objects.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -25,9 +26,6 @@ from .config import PortalgenConfig
 
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -107,10 +105,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         return output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """A build for publishing adds its addresses to the register; a preview does not."""
-        if getattr(self, "command", "build") == "build":
+        """A build for publishing (``portalgen build``) proposes the register with its new
+        addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
+        proposal = os.environ.get(addresses.PROPOSED)
+        if proposal:
             served = addresses.served(self.made, self.portal)
-            addresses.write_lock(self.lock, self.published, served)
+            addresses.propose_lock(Path(proposal), self.lock, self.published, served)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""

@@ -10,6 +10,7 @@ Addresses are written as a reader sees them in the browser: ``/partnerships/hari
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,10 +64,24 @@ def read_lock(file: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def write_lock(file: Path, published: list[str], made: set[str]) -> None:
-    """Add the addresses this build made to the register; never remove one."""
+PROPOSED = "PORTALGEN_URLS_LOCK"
+"""The environment variable naming the file where a build proposes the new register. Only
+``portalgen build`` sets it, and keeps the proposal only if the build succeeds, so previews,
+bare MkDocs builds and failed builds never change ``data/urls.lock``."""
+
+
+def propose_lock(proposal: Path, file: Path, published: list[str], made: set[str]) -> None:
+    """Propose the register with the addresses this build made added; never remove one."""
     every = sorted(set(published) | made)
-    file.write_text(LOCK_HEADER + "".join(f"{line}\n" for line in every), "utf-8")
+    text = LOCK_HEADER + "".join(f"{line}\n" for line in every)
+    proposal.write_text(json.dumps({"path": str(file), "text": text}), "utf-8")
+
+
+def keep_proposed(proposal: Path) -> None:
+    """Put a successful build's proposed register in place."""
+    if proposal.is_file():
+        proposed = json.loads(proposal.read_text("utf-8"))
+        Path(proposed["path"]).write_text(proposed["text"], "utf-8")
 
 
 def latest_redirects(portal) -> list[Redirect]:

@@ -1,7 +1,10 @@
 """Publish: build the site into a temporary folder and swap it in only on success.
 
 ``mkdocs build --strict`` writes into its site folder before it aborts, so a failed build
-must never touch ``site/``: the previous site stays until a new one is complete.
+must never touch ``site/``: the previous site stays until a new one is complete. The same
+goes for the register of published addresses: the plugin writes the new register beside the
+staging folder, and it replaces ``data/urls.lock`` only when the build succeeded. (MkDocs'
+``--quiet`` would hide the warnings ``--strict`` counts, so it is not used.)
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from pathlib import Path
 
 import yaml
 
+from . import addresses
+
 
 def build_site(config_file: Path, site_dir: Path | None = None) -> int:
     """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code."""
     config_file = config_file.resolve()
     target = (site_dir or _configured_site_dir(config_file)).resolve()
     staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
+    register = staging.with_name(f"{staging.name}.lock")
     try:
         result = subprocess.run(
             [
@@ -29,23 +35,26 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
                 "mkdocs",
                 "build",
                 "--strict",
-                "--quiet",
                 "--config-file",
                 str(config_file),
                 "--site-dir",
                 str(staging),
             ],
-            env=_build_environment(config_file.parent),
+            env={**_build_environment(config_file.parent), addresses.PROPOSED: str(register)},
             check=False,
         )
         if result.returncode != 0:
             print(f"The site was not built; {_shown(target)} is unchanged.", file=sys.stderr)
             return result.returncode
         _swap(staging, target)
+        addresses.keep_proposed(register)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        register.unlink(missing_ok=True)
     print(f"Built the portal into {_shown(target)}.")
     return 0
+
+
 
 
 def _configured_site_dir(config_file: Path) -> Path:
