@@ -95,3 +95,30 @@ def test_cite_this_page_gives_the_permalink_and_ids(project):
         "violence/abuse” (plan 2013-14, priority p3), last updated 23 November 2026. "
         f"{permalink}"
     )
+
+
+def test_a_change_that_cannot_be_read_is_told_alone(project):
+    """A quoted date is a date; a bad entry is named without false claims about the order;
+    a day that does not exist is a message, not a traceback."""
+    edit(project, PLAN, "    date: 2026-11-23\n", '    date: "2026-11-23"\n')
+    edit(
+        project,
+        "data/haringey/governance/datapackage.yaml",
+        "changes:\n  - version: 1.0.0\n",
+        "changes:\n  - Added things\n  - version: 1.0.0\n",
+    )
+    edit(
+        project,
+        "data/haringey/performance/datapackage.yaml",
+        "    summary: First published on the portal.\n",
+        "",
+    )
+    edit(project, "data/redditch/ward-figures/datapackage.yaml", "2026-11-23", "2026-02-30")
+    assert problems(project) == [
+        "data/haringey/governance/datapackage.yaml:5 changes[1]: is not a change. Each change "
+        'is three lines, "version:", "date:" and "summary:", the first starting with "- " '
+        "(see data/README.md).",
+        "data/haringey/performance/datapackage.yaml:6 changes[1]: needs summary.",
+        "data/redditch/ward-figures/datapackage.yaml:6 has a date that does not exist: "
+        "2026-02-30. Check the day and the month.",
+    ]

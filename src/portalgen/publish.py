@@ -55,8 +55,6 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
     return 0
 
 
-
-
 def _configured_site_dir(config_file: Path) -> Path:
     text = config_file.read_text("utf-8") if config_file.is_file() else ""
     site_dir = next(

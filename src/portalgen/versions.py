@@ -54,6 +54,8 @@ def check_version(descriptor: dict, label: str) -> tuple[PackageVersion | None, 
     if not isinstance(version, str) or not VERSION.fullmatch(version):
         return None, [Problem(label, lines.get("version"), "version", _bad_version(version))]
     changes, problems = _changes(descriptor.get("changes"), lines.get("changes"), label)
+    if problems:  # compare versions and dates only once every change can be read
+        return PackageVersion(label.rsplit("/", 1)[0], version), problems
     if changes and changes[0].version != version:
         problems.append(
             Problem(
@@ -106,26 +108,41 @@ def _changes_shape() -> str:
 def _change(entry, number: int, label: str, line: int | None):
     where = f"changes[{number}]"
     if not isinstance(entry, dict):
-        return None, [Problem(label, line, where, _changes_shape())]
-    line = getattr(entry, "lines", {}).get("version", line)
+        message = (
+            'is not a change. Each change is three lines, "version:", "date:" and "summary:", '
+            'the first starting with "- " (see data/README.md).'
+        )
+        return None, [Problem(label, line, where, message)]
+    lines = getattr(entry, "lines", {})
     missing = [key for key in ("version", "date", "summary") if not entry.get(key)]
     if missing:
+        line = lines.get(next(iter(entry), ""), line)
         return None, [Problem(label, line, where, f"needs {' and '.join(missing)}.")]
     problems = []
     if not isinstance(entry["version"], str) or not VERSION.fullmatch(entry["version"]):
-        problems.append(Problem(label, line, f"{where}.version", _bad_version(entry["version"])))
-    if not isinstance(entry["date"], dt.date) or isinstance(entry["date"], dt.datetime):
-        problems.append(
-            Problem(
-                label,
-                line,
-                f"{where}.date",
-                f'"{entry["date"]}" is not a date. Write it as YYYY-MM-DD, for example 2014-03-27.',
-            )
+        message = _bad_version(entry["version"])
+        problems.append(Problem(label, lines.get("version", line), f"{where}.version", message))
+    day = _date(entry["date"])
+    if day is None:
+        message = (
+            f'"{entry["date"]}" is not a date. Write it as YYYY-MM-DD, for example 2014-03-27.'
         )
+        problems.append(Problem(label, lines.get("date", line), f"{where}.date", message))
     if problems:
         return None, problems
-    return Change(entry["version"], entry["date"], str(entry["summary"]).strip()), []
+    return Change(entry["version"], day, str(entry["summary"]).strip()), []
+
+
+def _date(value) -> dt.date | None:
+    """A date as YAML reads it, or written in quotes as YYYY-MM-DD."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def _order_problems(changes: list[Change], label: str, line: int | None) -> list[Problem]:

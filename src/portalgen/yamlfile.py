@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import yaml
 
 
@@ -50,6 +53,22 @@ def load_yaml(text: str):
         raise YamlProblem(_explain(error), line) from error
     except yaml.YAMLError as error:
         raise YamlProblem(f"is not valid YAML ({error})", None) from error
+    except ValueError as error:  # a date that does not exist, such as 2026-02-30
+        line, day = _impossible_date(text)
+        raise YamlProblem(
+            f"has a date that does not exist: {day}. Check the day and the month.", line
+        ) from error
+
+
+def _impossible_date(text: str) -> tuple[int | None, str]:
+    """The first YYYY-MM-DD in ``text`` that is not a real day, and its line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for day in re.findall(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b", line):
+            try:
+                dt.date.fromisoformat(day)
+            except ValueError:
+                return number, day
+    return None, "one of its dates"
 
 
 def _explain(error: yaml.MarkedYAMLError) -> str:
