@@ -49,7 +49,7 @@ def test_version_mistakes_are_told_with_their_line(project):
         'data/haringey/plans/2013-14/datapackage.yaml:3 version: "1.1" is not a version. Write '
         "three whole numbers with dots, for example 1.0.0; put it in quotes if your editor "
         'changes it ("1.0.0").',
-        'data/redditch/ward-figures/datapackage.yaml:5 changes[1].date: "23/11/2026-11-23" is '
+        'data/redditch/ward-figures/datapackage.yaml:6 changes[1].date: "23/11/2026-11-23" is '
         "not a date. Write it as YYYY-MM-DD, for example 2014-03-27.",
     ]
 
