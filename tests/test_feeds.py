@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from conftest import REPO, Site, copy_project, run_portalgen
+from conftest import REPO, Site, copy_project, run_portalgen, set_cell
 from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -44,8 +44,11 @@ def test_every_feed_is_valid_atom_with_unique_ids_and_working_links(example_site
         assert len(ids) == len(set(ids)), path
         assert all(i.startswith("urn:uuid:") for i in ids), path
         for entry in entries(xml):
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), entry["link"]))
-            assert (example_site.root / target / "index.html").is_file(), (path, entry)
+            link, _, anchor = entry["link"].partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+            page = example_site.root / target / "index.html"
+            assert page.is_file(), (path, entry)
+            assert not anchor or f'id="{anchor}"' in page.read_text("utf-8"), (path, entry)
 
 
 def test_the_recommendation_feed_follows_its_history(example_site):
@@ -124,3 +127,16 @@ def test_feed_links_are_absolute_when_the_site_address_is_known(tmp_path):
     }
     assert SCHEMA.validate(root)
     assert Site(project / "site").soup(PRIORITY).select_one(".pg-feed a")
+
+
+def test_an_action_status_links_to_its_row(project):
+    actions = project / "data/haringey/plans/2013-14/actions.csv"
+    set_cell(actions, 2, "status", "done")
+    set_cell(actions, 2, "status_date", "2014-03-27")
+    result = run_portalgen(project, "build")
+    assert result.returncode == 0, result.stderr
+    feed = project / "site/partnerships/haringey/plans/2013-14/priorities/p1/feed.xml"
+    done = [e for e in entries(feed.read_bytes()) if e["title"].endswith(": done")]
+    assert [(e["link"], e["updated"]) for e in done] == [("./#p1-a1", "2014-03-27T00:00:00+00:00")]
+    page = Site(project / "site").soup("partnerships/haringey/plans/2013-14/priorities/p1")
+    assert page.select_one("tr#p1-a1")

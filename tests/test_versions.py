@@ -20,7 +20,14 @@ def edit(project, path: str, old: str, new: str) -> None:
 def test_every_example_package_has_a_version_and_changes(example_site):
     page = example_site.soup(PRIORITY)
     assert page.select_one(".pg-updated").get_text(" ", strip=True) == (
-        "Last updated: 23 November 2026 (data version 1.0.0: First published on the portal.)"
+        "Last updated: 23 November 2026"
+    )
+    assert page.select_one(".pg-version").get_text(" ", strip=True) == (
+        "Data version: 1.0.0, 23 November 2026: First published on the portal."
+    )
+    ward = example_site.soup("wards/E05000266")
+    assert ward.select_one(".pg-version").get_text(" ", strip=True) == (
+        "Data versions: data/haringey/areas/wd13 1.0.0, data/haringey/ward-figures 1.0.0."
     )
     assert page.select_one(".pg-updated time")["datetime"] == "2026-11-23"
 
@@ -73,8 +80,9 @@ def test_last_updated_falls_back_to_the_last_commit(project):
     assert result.returncode == 0, result.stderr
     page = Site(project / "site").soup(PRIORITY)
     assert page.select_one(".pg-updated").get_text(" ", strip=True) == (
-        "Last updated: 2 April 2014 (data version 1.0.0)"
+        "Last updated: 2 April 2014"
     )
+    assert page.select_one(".pg-version").get_text(" ", strip=True) == "Data version: 1.0.0"
     sitemap = (project / "site/sitemap.xml").read_text("utf-8")
     entry = sitemap[sitemap.index(f"/{PRIORITY}/</loc>") :]
     assert entry[: entry.index("</url>")].split("<lastmod>")[1].startswith("2014-04-02<")
@@ -89,7 +97,7 @@ def test_cite_this_page_gives_the_permalink_and_ids(project):
     field = page.select_one(".pg-cite input#pg-permalink")
     assert field["value"] == permalink
     assert field.has_attr("readonly")
-    assert page.select_one('.pg-cite label[for="pg-permalink"]')
+    assert page.select_one('.pg-cite label[for="pg-permalink"]').get_text() == "Permanent link"
     assert page.select_one(".pg-cite .pg-citation").get_text() == (
         "Haringey Community Safety Partnership, “Priority 3: Domestic and gender-based "
         "violence/abuse” (plan 2013-14, priority p3), last updated 23 November 2026. "

@@ -65,7 +65,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.followed = {feed.page: feed for feed in self.feeds}
         self.updated = {page.src_uri: page.updated for page in pages if page.updated}
         for feed in self.feeds:
-            content = feeds.render_feed(feed, config.site_url)
+            content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
         for page in pages:
             if page.template != "withdrawn":
@@ -85,7 +85,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         problems = addresses.check(label, self.published, self.made, self.portal)
         if problems:
             raise PluginError(DataError(problems).summary())
-        for redirect in addresses.redirects(self.portal):
+        for redirect in addresses.resolved(self.portal):
             path = f"{addresses.address(redirect.source)}index.html"
             content = render_redirect(redirect, self.env)
             files.append(File.generated(config, path, content=content))

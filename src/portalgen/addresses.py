@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import urls
@@ -106,6 +106,16 @@ def _latest(source: str, target: str) -> Redirect:
 def redirects(portal) -> list[Redirect]:
     """Every redirect the site serves: the ``latest`` addresses, then those in the data."""
     return [*latest_redirects(portal), *portal.redirects]
+
+
+def resolved(portal) -> list[Redirect]:
+    """Every redirect, sending readers straight to where its chain ends (one hop, not two)."""
+    every = redirects(portal)
+    moves = {redirect.source: redirect for redirect in every}
+    return [
+        replace(redirect, target=resolve(redirect.target, moves) or redirect.target)
+        for redirect in every
+    ]
 
 
 def served(made: set[str], portal) -> set[str]:

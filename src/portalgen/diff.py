@@ -125,10 +125,11 @@ def _versions_to_raise(before: list[Checked], after: list[Checked]) -> list[str]
         previous = old.get(package.source.label)
         if previous is None or not (previous.version and package.version):
             continue
-        changes = _package_changes(previous, package, {})
-        if not changes or previous.version.version != package.version.version:
+        if previous.version.version != package.version.version:
             continue
-        removed = any(line.endswith(": removed.") for line in changes)
+        if not _package_changes(previous, package, {}):
+            continue
+        removed = _rows_removed(previous, package)
         version = bump(package.version.version, "major" if removed else "minor")
         reason = "rows were removed" if removed else "rows were added or changed"
         lines.append(
@@ -137,6 +138,16 @@ def _versions_to_raise(before: list[Checked], after: list[Checked]) -> list[str]
             f"change for {version} at the top of changes:, saying what changed."
         )
     return lines
+
+
+def _rows_removed(old: Checked, new: Checked) -> bool:
+    """Whether any row of ``old`` (by its key) is gone from ``new``."""
+    for table, rows in old.tables.items():
+        key = _key(table)
+        after = {_row_key(row, key) for row in new.tables.get(table, [])}
+        if any(_row_key(row, key) not in after for row in rows):
+            return True
+    return False
 
 
 def _partnership_names(packages: list[Checked]) -> dict[str, str]:

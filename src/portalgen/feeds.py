@@ -219,8 +219,6 @@ def _package_entries(portal: Portal) -> list[Entry]:
     """Each change a data package records: new figures, corrections, funding updates."""
     found = []
     for key, version in sorted(portal.versions.items()):
-        if version is None:
-            continue
         partnership = key.split("/", 1)[0]
         known = any(p.id == partnership for p in portal.partnerships)
         what = _package_name(key, portal) if known else f"Portal data ({partnership})"
@@ -275,7 +273,7 @@ def _package_page(key: str, portal: Portal) -> str:
     return pages.get(kind, urls.partnership)(partnership)
 
 
-def render_feed(feed: Feed, site_url: str | None) -> str:
+def render_feed(feed: Feed, site_url: str | None, site_name: str = "") -> str:
     """The feed as Atom XML. Links are absolute when the site's address is known, else
     relative to the feed, which feed readers resolve from the feed's own address."""
     base = (site_url or "").rstrip("/")
@@ -283,11 +281,12 @@ def render_feed(feed: Feed, site_url: str | None) -> str:
     def href(address: str) -> str:
         if base:
             return f"{base}/{address}"
-        link = posixpath.relpath(address or ".", feed.page or ".")
-        return "./" if link == "." else f"{link}/"
+        path, hash_, anchor = address.partition("#")
+        link = posixpath.relpath(path or ".", feed.page or ".")
+        return ("./" if link == "." else f"{link}/") + hash_ + anchor
 
     generator = FeedGenerator()
-    generator.id(_id(f"feeds/{feed.page}"))
+    generator.id(_id(site_name, f"feeds/{feed.page}"))
     generator.title(feed.title)
     generator.author({"name": feed.author})
     generator.link(href=href(feed.page), rel="alternate", type="text/html")
@@ -298,7 +297,7 @@ def render_feed(feed: Feed, site_url: str | None) -> str:
     generator.updated(_moment(feed.updated))
     for entry in reversed(feed.entries):
         item = generator.add_entry()
-        item.id(_id(entry.key))
+        item.id(_id(site_name, entry.key))
         item.title(entry.title)
         item.updated(_moment(entry.date))
         item.link(href=href(entry.address), rel="alternate", type="text/html")
@@ -306,9 +305,10 @@ def render_feed(feed: Feed, site_url: str | None) -> str:
     return generator.atom_str(pretty=True).decode("utf-8")
 
 
-def _id(key: str) -> str:
-    """A permanent Atom id: the same key always gives the same id, wherever the site lives."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'portalgen:{key}')}"
+def _id(site_name: str, key: str) -> str:
+    """A permanent Atom id: the same portal and key always give the same id, wherever the
+    site is hosted; two portals never share one."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'portalgen:{site_name}:{key}')}"
 
 
 def _moment(day: dt.date) -> dt.datetime:

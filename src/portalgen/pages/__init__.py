@@ -71,7 +71,7 @@ def _date(page: Page, portal: Portal) -> None:
     """When the page's data last changed, and the versions of its packages."""
     page.updated = history.last_updated(page.sources, portal.versions, portal.commits)
     keys = dict.fromkeys(history.package_of(source, portal.versions) for source in page.sources)
-    page.versions = [portal.versions[key] for key in keys if key and portal.versions[key]]
+    page.versions = [portal.versions[key] for key in keys if key]
 
 
 __all__ = ["KINDS", "Page", "accessibility", "all_pages"]
