@@ -156,19 +156,21 @@ def _progress_entries(priority: Priority) -> list[Entry]:
     """A status reported for the priority or any of its actions, on the date it was given."""
     plan, found = priority.plan, []
     topic = urls.priority(priority)
-    items = [(priority, f"priority {priority.number}, {priority.title}")]
+    items = [(priority, f"priority {priority.number}, {priority.title}", "")]
     items += [
-        (action, f"priority {priority.number}, {action.title}") for action in priority.actions
+        (action, f"priority {priority.number}, {action.title}", f"#{action.id}")
+        for action in priority.actions
     ]
-    for item, label in items:
+    for item, label, anchor in items:
         progress = item.progress
         if progress.status and progress.date:
             found.append(
                 Entry(
-                    f"progress/{plan.partnership.id}/{plan.version}/{item.id}/{progress.date}",
+                    f"progress/{plan.partnership.id}/{plan.version}/{priority.id}/{anchor}"
+                    f"/{progress.date}",
                     f"{plan.title}, {label}: {progress.status.label.lower()}",
                     progress.date,
-                    topic,
+                    topic + anchor,
                     progress.status.description,
                     plan.partnership.id,
                     (topic,),
