@@ -218,7 +218,7 @@ def test_areas_are_named_not_just_coded(example_site):
 def test_without_a_nav_the_editors_pages_and_statement_appear_once(project):
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    config.write_text(text[: text.index("nav:")], "utf-8")
+    config.write_text(text[: text.index("\nnav:")], "utf-8")
     assert run_portalgen(project, "build").returncode == 0
     nav = Site(project / "site").soup("about").select_one("nav.md-nav--primary")
     labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link")]
