@@ -3,6 +3,8 @@ carries its licence, attribution and column descriptions."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import zipfile
 
@@ -45,3 +47,26 @@ def test_boundaries_travel_with_their_attribution(example_site, tmp_path):
         readme = opened.read("README.md").decode("utf-8")
     assert names == ["README.md", "areas.csv", "boundaries.geojson", "datapackage.json"]
     assert "GeoJSON by Martin Chorley (CC BY 4.0)" in readme
+
+
+def test_every_csv_download_has_the_same_table_as_json(example_site):
+    """Numbers are numbers, empty cells are null (never 0), and the licence travels along."""
+    pairs = sorted(example_site.root.rglob("*.csv"))
+    assert len(pairs) > 20
+    for path in pairs:
+        rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"))))
+        document = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        assert document["licence"] == "Open Government Licence v3.0"
+        assert document["columns"] == rows[0]
+        assert len(document["rows"]) == len(rows) - 1, path
+        for row, record in zip(rows[1:], document["rows"], strict=True):
+            for cell, value in zip(row, record.values(), strict=True):
+                assert (value is None) == (cell == ""), (path, cell, value)
+                if isinstance(value, (int, float)):
+                    assert float(cell) == value
+    year = example_site.root / "partnerships/worcestershire/funding/2011-12"
+    spending = json.loads((year / "spending-2011-12.json").read_text("utf-8"))["rows"]
+    assert spending[0]["amount"] == 20000
+    page = example_site.soup("partnerships/worcestershire/funding/2011-12")
+    links = [a["href"] for a in page.select(".pg-download a")]
+    assert "spending-2011-12.json" in links and "spending-2011-12.csv" in links

@@ -1,9 +1,11 @@
-"""Tables as CSV files beside the page that shows them, for spreadsheets and reuse."""
+"""Tables as CSV and JSON files beside the page that shows them, for spreadsheets and reuse."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from collections.abc import Iterable
 
 from .formats import bare
@@ -19,6 +21,40 @@ def csv_text(header: list[str], rows: Iterable[Iterable]) -> str:
     for row in rows:
         writer.writerow(["" if cell is None else _cell(cell) for cell in row])
     return out.getvalue()
+
+
+LICENCE = "Open Government Licence v3.0"
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def with_json(downloads: dict[str, str]) -> dict[str, str]:
+    """Each CSV download, and beside it the same table as JSON (``x.csv`` → ``x.json``)."""
+    out = {}
+    for name, text in downloads.items():
+        out[name] = text
+        if name.endswith(".csv"):
+            out[f"{name.removesuffix('.csv')}.json"] = json_text(text)
+    return out
+
+
+def json_text(csv_file: str) -> str:
+    """A CSV download as JSON: the licence, the columns, then one object per row, with plain
+    numbers as numbers and empty cells as null (not stated, never 0)."""
+    rows = list(csv.reader(io.StringIO(csv_file.lstrip("\ufeff"))))
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    records = [
+        {name: _value(cell) for name, cell in zip(header, row, strict=False)} for row in body
+    ]
+    document = {"licence": LICENCE, "columns": header, "rows": records}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _value(cell: str):
+    if cell == "":
+        return None
+    if _NUMBER.fullmatch(cell):
+        return float(cell) if "." in cell else int(cell)
+    return cell
 
 
 def _cell(value) -> str:

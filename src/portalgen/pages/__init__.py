@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import history
+from .. import downloads, history
 from ..model import Portal
 from ..statement import AccessibilityStatement
 from . import (
@@ -64,6 +64,7 @@ def all_pages(portal: Portal, statement: AccessibilityStatement | None = None) -
         pages.append(accessibility.page(statement))
     for page in pages:
         _date(page, portal)
+        page.downloads = downloads.with_json(page.downloads)
     return pages
 
 
