@@ -70,3 +70,38 @@ def test_every_csv_download_has_the_same_table_as_json(example_site):
     page = example_site.soup("partnerships/worcestershire/funding/2011-12")
     links = [a["href"] for a in page.select(".pg-download a")]
     assert "spending-2011-12.json" in links and "spending-2011-12.csv" in links
+
+
+def test_pages_with_downloads_describe_them_as_a_dataset(example_site):
+    """schema.org Dataset JSON-LD names the licence, and each file it lists exists."""
+    page = example_site.soup("partnerships/worcestershire/funding/2011-12")
+    scripts = page.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    described = json.loads(scripts[0].string)
+    assert described["@type"] == "Dataset"
+    assert described["license"] == (
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    )
+    assert described["creator"]["name"] == "Worcestershire Safer Communities Board"
+    assert described["dateModified"] == "2026-11-23"
+    files = [d["contentUrl"] for d in described["distribution"]]
+    assert files == [
+        "/partnerships/worcestershire/funding/2011-12/income-2011-12.csv",
+        "/partnerships/worcestershire/funding/2011-12/income-2011-12.json",
+        "/partnerships/worcestershire/funding/2011-12/spending-2011-12.csv",
+        "/partnerships/worcestershire/funding/2011-12/spending-2011-12.json",
+    ]
+    for url in files:
+        assert (example_site.root / url.lstrip("/")).is_file()
+    assert not example_site.soup("partnerships/haringey/governance").select(
+        'script[type="application/ld+json"]'
+    )
+
+
+def test_no_text_in_the_data_can_close_the_json_ld_element():
+    from portalgen.metadata import script
+
+    block = str(script({"name": "</script><script>alert(1)</script>"}))
+    assert block.count("</script>") == 1 and block.endswith("</script>")
+    inner = block.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert json.loads(inner)["name"] == "</script><script>alert(1)</script>"

@@ -35,14 +35,18 @@ class Citation:
 
 def cite(page, partnership, site_url: str | None) -> Citation:
     """The permalink (absolute when the site's address is known) and citation of ``page``."""
-    base = (site_url or "").rstrip("/")
-    permalink = f"{base}/{page.address}"
+    link = permalink(page.address, site_url)
     ids = ", ".join(ids_in(page.address))
     parts = [partnership.name] if partnership is not None else []
     parts.append(f"“{page.title}”" + (f" ({ids})" if ids else ""))
     updated = f"{page.updated.day} {page.updated:%B %Y}" if page.updated else NOT_STATED
     parts.append(f"last updated {updated}")
-    return Citation(permalink, f"{', '.join(parts)}. {permalink}")
+    return Citation(link, f"{', '.join(parts)}. {link}")
+
+
+def permalink(address: str, site_url: str | None) -> str:
+    """The page's address, absolute when the site's address is known."""
+    return f"{(site_url or '').rstrip('/')}/{address}"
 
 
 def ids_in(address: str) -> list[str]:

@@ -24,7 +24,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from . import urls
+from . import metadata, urls
 from .citation import cite
 from .compare import SECTIONS
 from .formats import NOT_STATED, change, financial_year, money, number, short_money
@@ -68,6 +68,7 @@ def environment(
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
     env.globals.update(previous=previous, cite=cite, site_url=site_url or "")
+    env.globals.update(dataset=metadata.dataset, jsonld=metadata.script)
     env.globals.update(
         data_dir=data_dir.strip("/"),
         repository={"url": (repo_url or "").rstrip("/"), "branch": branch},
