@@ -105,3 +105,22 @@ def test_no_text_in_the_data_can_close_the_json_ld_element():
     assert block.count("</script>") == 1 and block.endswith("</script>")
     inner = block.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert json.loads(inner)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_the_dcat_catalogue_lists_every_package(example_site):
+    catalogue = json.loads((example_site.root / "open-data/catalog.jsonld").read_text("utf-8"))
+    assert catalogue["@type"] == "dcat:Catalog"
+    assert catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
+    datasets = sorted(catalogue["dcat:dataset"], key=lambda d: d["dct:identifier"])
+    zips = sorted((example_site.root / "open-data").glob("*.zip"), key=lambda z: z.stem)
+    assert [d["dct:identifier"] for d in datasets] == [z.stem for z in zips]
+    for dataset, archive in zip(datasets, zips, strict=True):
+        with zipfile.ZipFile(archive) as opened:
+            licence = json.loads(opened.read("datapackage.json"))["licenses"][0]["path"]
+        assert dataset["dct:license"]["@id"] == licence  # OGL, or CC BY for boundaries
+        assert dataset["owl:versionInfo"] == "1.0.0"
+        (distribution,) = dataset["dcat:distribution"]
+        assert distribution["dcat:downloadURL"]["@id"] == f"/open-data/{archive.name}"
+        assert distribution["dcat:byteSize"]["@value"] == str(archive.stat().st_size)
+    page = example_site.soup("open-data")
+    assert page.select_one('article a[href="catalog.jsonld"]')

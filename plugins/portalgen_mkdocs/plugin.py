@@ -36,6 +36,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             self.portal = load_portal(self.data_dir, root)
         except DataError as error:
             raise PluginError(error.summary()) from error
+        self.portal.site_url = config.site_url or None
         if self.config.map_tiles:
             self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
         self.env = environment(

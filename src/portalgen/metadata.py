@@ -10,7 +10,14 @@ from markupsafe import Markup
 from .citation import permalink
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-FORMATS = {".csv": "text/csv", ".json": "application/json", ".js": None}
+FORMATS = {".csv": "text/csv", ".json": "application/json", ".zip": "application/zip"}
+CATALOGUE = "catalog.jsonld"
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
 def dataset(page, partnership, site_url: str | None) -> dict:
@@ -37,6 +44,48 @@ def dataset(page, partnership, site_url: str | None) -> dict:
     if len(page.versions) == 1:
         described["version"] = page.versions[0].version
     return described
+
+
+def catalogue(downloads, address: str, site_url: str | None) -> str:
+    """A DCAT catalogue of every data package (``catalog.jsonld`` on the open-data page), so
+    data.gov.uk-style harvesters find each package, its licence, version and zip."""
+    here = permalink(address, site_url)
+    described = {
+        "@context": DCAT_CONTEXT,
+        "@id": f"{here}{CATALOGUE}",
+        "@type": "dcat:Catalog",
+        "dct:title": "Community safety partnership data packages",
+        "dct:license": {"@id": LICENCE_URL},
+        "dcat:landingPage": {"@id": here},
+        "dcat:dataset": [_dcat_dataset(item, here) for item in downloads],
+    }
+    return json.dumps(described, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _dcat_dataset(item, here: str) -> dict:
+    version = item.version
+    dataset = {
+        "@id": f"{here}#{item.slug}",
+        "@type": "dcat:Dataset",
+        "dct:identifier": item.slug,
+        "dct:title": item.title,
+        "dct:license": {"@id": item.licence.get("path") or LICENCE_URL},
+        "dct:rights": item.attribution,
+        "dcat:landingPage": {"@id": f"{here}#{item.slug}"},
+        "dcat:distribution": [
+            {
+                "@type": "dcat:Distribution",
+                "dcat:downloadURL": {"@id": f"{here}{item.slug}.zip"},
+                "dcat:mediaType": "application/zip",
+                "dcat:byteSize": {"@value": str(len(item.archive)), "@type": "xsd:decimal"},
+            }
+        ],
+    }
+    if version is not None:
+        dataset["owl:versionInfo"] = version.version
+        if version.changed:
+            dataset["dct:modified"] = {"@value": version.changed.isoformat(), "@type": "xsd:date"}
+    return dataset
 
 
 def script(described: dict) -> Markup:

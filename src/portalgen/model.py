@@ -147,6 +147,8 @@ class Portal:
     """Statuses by scheme (plan, progress, recommendation), then by id."""
     packages: list = field(default_factory=list, repr=False)
     """The validated data packages the portal was built from, for the open-data downloads."""
+    site_url: str | None = None
+    """Where the site is published, if known: makes permanent links and catalogues absolute."""
     map_tiles: tuple[str, str] | None = None
     """A tile server URL template and its attribution, for maps; None draws the areas alone."""
     as_of: dt.date = field(default_factory=dt.date.today)

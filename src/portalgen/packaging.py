@@ -42,6 +42,8 @@ class Download:
     attribution: str
     resources: list[Resource]
     archive: bytes
+    version: object | None = None
+    """The package's ``PackageVersion`` (version and changes), if it has one."""
 
 
 def download(package: Checked) -> Download:
@@ -70,6 +72,7 @@ def download(package: Checked) -> Download:
         attribution,
         resources,
         archive,
+        package.version,
     )
 
 

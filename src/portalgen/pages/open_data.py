@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..metadata import CATALOGUE, catalogue
 from ..model import Portal
 from ..packaging import download
 from .page import Page
@@ -18,6 +19,9 @@ def pages(portal: Portal) -> list[Page]:
             "open_data",
             {"downloads": downloads},
             description="Every data package of this portal as a zip, with its licence and columns.",
-            downloads={f"{d.slug}.zip": d.archive for d in downloads},
+            downloads={
+                **{f"{d.slug}.zip": d.archive for d in downloads},
+                CATALOGUE: catalogue(downloads, ADDRESS, portal.site_url),
+            },
         )
     ]
