@@ -124,3 +124,13 @@ def test_the_dcat_catalogue_lists_every_package(example_site):
         assert distribution["dcat:byteSize"]["@value"] == str(archive.stat().st_size)
     page = example_site.soup("open-data")
     assert page.select_one('article a[href="catalog.jsonld"]')
+
+
+def test_each_package_says_its_version_and_last_change(example_site):
+    page = example_site.soup("open-data")
+    facts = page.select_one("#worcestershire-funding ~ dl.pg-facts")
+    labels = [dt.get_text() for dt in facts.select("dt")]
+    values = [dd.get_text(" ", strip=True) for dd in facts.select("dd")]
+    assert dict(zip(labels, values, strict=True))["Version"] == (
+        "1.0.0, last changed 23 November 2026: First published on the portal."
+    )
