@@ -152,3 +152,25 @@ def test_resident_moves_to_a_ward_on_the_map_by_keyboard(page, server):
     assert page.url == f"{server}wards/E05000268/"
     assert page.get_by_role("heading", level=1).inner_text().startswith("Bruce Grove")
     assert page.outside_requests == []
+
+
+def test_searching_redditch_finds_its_partnership_funding_and_areas(page, server):
+    """Generated pages are in material's search with useful titles, the partnership first
+    (pages carry a search boost): a place's name finds its partnership and small areas,
+    and with "funding" the county's funding pages that name it."""
+    page.goto(server)
+
+    def titles(query: str) -> list[str]:
+        page.fill("input.md-search__input", "")
+        search(page, query)
+        page.wait_for_timeout(500)  # material fills the list as it searches
+        return [title.inner_text() for title in page.locator(".md-search-result__item h1").all()]
+
+    found = titles("Redditch")
+    assert found[0] == "Redditch Community Safety Partnership"
+    assert "Redditch 001A" in found  # one of its small areas
+    found = titles("Redditch funding")
+    assert found[:2] == [
+        "Funding: Worcestershire Safer Communities Board",
+        "Redditch Community Safety Partnership",
+    ]

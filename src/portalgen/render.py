@@ -95,6 +95,8 @@ def render_page(page: Page, env: Environment) -> str:
         body += env.get_template("partials/sources.md.j2").render(page=page)
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": page.title, "description": html.escape(page.description[:300])}
+    if page.search_boost is not None:
+        meta["search"] = {"boost": page.search_boost}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"
 

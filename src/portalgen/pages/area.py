@@ -36,6 +36,7 @@ def page(area: Area, portal: Portal) -> Page:
             datafiles.ward_figures(area_set.partnership.id),
         ],
         description=f"Figures for {area.name} over time, and the partnerships that cover it.",
+        search_boost=0.5,
     )
 
 

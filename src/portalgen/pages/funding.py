@@ -40,6 +40,7 @@ def page(partnership: Partnership) -> Page:
             "funding.csv": amounts_csv(funding.amounts),
             **({"districts.csv": _districts_csv(districts)} if districts else {}),
         },
+        search_boost=2,
     )
 
 

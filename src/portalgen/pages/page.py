@@ -31,6 +31,9 @@ class Page:
     """When the page's data last changed (see ``history``); set for every page at once."""
     versions: list = field(default_factory=list)
     """The versions of the packages the page is made from."""
+    search_boost: float | None = None
+    """How far up the site search puts the page: above 1 for the pages a resident looks for
+    first (a partnership), below 1 for the many alike (each small area)."""
     feed: object | None = None
     """The Atom feed that follows this page, if there is one (see ``feeds.follow``)."""
 

@@ -25,4 +25,5 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         key=partnership.id,
         description=partnership.summary,
         sources=[datafiles.PARTNERSHIPS],
+        search_boost=4,
     )
