@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from .. import datafiles, urls
+from .. import datafiles, giving, urls
 from ..charts import bar_chart
 from ..downloads import amounts_csv, csv_text
 from ..formats import financial_year
 from ..funding import FLOWS, Funding, FundingYear, table_name
 from ..model import Partnership, Portal
 from .page import Page
+
+
+def _grants(partnership: Partnership, funding: Funding) -> dict[str, str]:
+    """The grants in the 360Giving Data Standard, if there are any."""
+    if not funding.grants:
+        return {}
+    source = f"/{urls.funding(partnership)}"
+    return {giving.FILE: giving.giving_csv(partnership.id, funding.grants, source)}
 
 
 def pages(portal: Portal) -> list[Page]:
@@ -39,6 +47,7 @@ def page(partnership: Partnership) -> Page:
         downloads={
             "funding.csv": amounts_csv(funding.amounts),
             **({"districts.csv": _districts_csv(districts)} if districts else {}),
+            **_grants(partnership, funding),
         },
         search_boost=2,
     )
