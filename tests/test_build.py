@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
-from conftest import REPO, Site, copy_project, run_portalgen
+from conftest import REPO, Site, copy_project, run_portalgen, set_cell
 
 PARTNERSHIPS = [
     "north-lincolnshire",
@@ -246,3 +246,14 @@ def test_pages_link_to_their_data_in_the_repository(tmp_path):
     soup = Site(project / "site").soup("partnerships/worcestershire/funding/2011-12/")
     links = [a["href"] for a in soup.select("aside.pg-sources a")]
     assert links == ["https://github.com/example/portal/tree/main/data/worcestershire/funding/"]
+
+
+def test_markup_in_a_title_stays_text(project):
+    """material writes page titles into <title> unescaped; portalgen escapes them first."""
+    payload = "Board </title><script>alert(1)</script>"
+    set_cell(project / "data/worcestershire/governance/bodies.csv", 2, "name", payload)
+    result = run_portalgen(project, "build")
+    assert result.returncode == 0, result.stderr
+    page = Site(project / "site").soup("partnerships/worcestershire/bodies/safer-communities-board")
+    assert page.title.get_text().startswith(payload)
+    assert not [s for s in page.select("script") if "alert(1)" in (s.string or "")]

@@ -94,7 +94,7 @@ def render_page(page: Page, env: Environment) -> str:
     if page.sources:
         body += env.get_template("partials/sources.md.j2").render(page=page)
     # material writes the description into <meta content="..."> without escaping it.
-    meta = {"title": page.title, "description": html.escape(page.description[:300])}
+    meta = {"title": html.escape(page.title), "description": html.escape(page.description[:300])}
     if page.search_boost is not None:
         meta["search"] = {"boost": page.search_boost}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
