@@ -55,41 +55,39 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         editors_pages = [f.src_uri for f in files.documentation_pages()]
-        self.made = {addresses.path(f.url) for f in files.documentation_pages()}
         statement = _statement(self.config.accessibility)
+        pages = all_pages(self.portal, statement)
+        self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
         for path, content in {**assets.files(), **leaflet}.items():
             files.append(File.generated(config, path, content=content))
-        pages = all_pages(self.portal, statement)
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
-        feeds.follow(pages, self.feeds)
-        self.followed = {feed.page: feed for feed in self.feeds}
+        self.followed = feeds.follow(pages, self.feeds)
         self.updated = {page.src_uri: page.updated for page in pages if page.updated}
         for feed in self.feeds:
             content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
         for page in pages:
-            if page.template != "withdrawn":
-                self.made.add(addresses.path(page.address))
             files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
             for name, text in page.downloads.items():
                 files.append(File.generated(config, f"{page.address}{name}", content=text))
-        self._keep_addresses(files, config)
+        for redirect in addresses.resolved(self.portal):
+            path = f"{addresses.address(redirect.source)}index.html"
+            content = render_redirect(redirect, self.env)
+            files.append(File.generated(config, path, content=content))
         config.nav = navigation(
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return files
 
-    def _keep_addresses(self, files: Files, config: MkDocsConfig) -> None:
-        """Fail if a published address would go; serve the redirects that keep them."""
+    def _check_addresses(self, files: Files, pages) -> None:
+        """Fail, before anything is rendered, if a published address would go."""
+        self.made = {addresses.path(f.url) for f in files.documentation_pages()}
+        self.made |= {addresses.path(p.address) for p in pages if p.template != "withdrawn"}
         label = f"{self.config.data_dir}/{addresses.LOCK}"
         problems = addresses.check(label, self.published, self.made, self.portal)
         if problems:
             raise PluginError(DataError(problems).summary())
-        for redirect in addresses.resolved(self.portal):
-            path = f"{addresses.address(redirect.source)}index.html"
-            content = render_redirect(redirect, self.env)
-            files.append(File.generated(config, path, content=content))
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
         """sitemap.xml gives each generated page the date its data last changed."""

@@ -129,15 +129,15 @@ def check(lock_label: str, published: list[str], made: set[str], portal) -> list
     or withdrawals that clash with pages or lead nowhere. ``made`` is the site's pages."""
     moves = {redirect.source: redirect for redirect in redirects(portal)}
     withdrawn = {w.address: w for w in portal.withdrawn}
-    kept = served(made, portal)
+    kept = made | set(moves) | set(withdrawn)
     problems = [
         Problem(lock_label, number, None, _dropped_message(line))
         for number, line in _numbered(published)
         if line not in kept
     ]
-    made = made | {redirect.source for redirect in latest_redirects(portal)}
-    problems += _redirect_problems(portal.redirects, made, moves, withdrawn)
-    problems += _withdrawn_problems(portal.withdrawn, made, moves)
+    latest = {source for source, redirect in moves.items() if redirect.line is None}
+    problems += _redirect_problems(portal.redirects, made | latest, moves, withdrawn)
+    problems += _withdrawn_problems(portal.withdrawn, made | latest, moves)
     return problems
 
 

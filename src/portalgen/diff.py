@@ -66,8 +66,9 @@ def diff(repo: Path, base: str, head: str, data: str = "data") -> Summary:
         after = _checked(repo, head, data, Path(folder) / "head")
         summary = Summary()
         _compare_pages(summary, before, after)
-        summary.rows = _compare_rows(before, after)
-        summary.versions = _versions_to_raise(before, after)
+        changes = _changes_by_package(before, after)
+        summary.rows = _compare_rows(before, after, changes)
+        summary.versions = _versions_to_raise(before, after, changes)
     return summary
 
 
@@ -101,22 +102,36 @@ def _compare_pages(summary: Summary, before: list[Checked], after: list[Checked]
     summary.pages_changed = sorted(a for a in set(old) & set(new) if old[a] != new[a])
 
 
-def _compare_rows(before: list[Checked], after: list[Checked]) -> list[str]:
+def _changes_by_package(before: list[Checked], after: list[Checked]) -> dict[str, list[str]]:
+    """What changed in each package both commits have, in words, by package label."""
     names = _partnership_names(after) | _partnership_names(before)
     old = {p.source.label: p for p in before}
-    new = {p.source.label: p for p in after}
+    return {
+        package.source.label: _package_changes(old[package.source.label], package, names)
+        for package in after
+        if package.source.label in old
+    }
+
+
+def _compare_rows(
+    before: list[Checked], after: list[Checked], changes: dict[str, list[str]]
+) -> list[str]:
+    old = {p.source.label for p in before}
+    new = {p.source.label for p in after}
     lines = []
-    for label in sorted(set(old) | set(new)):
+    for label in sorted(old | new):
         if label not in old:
             lines.append(f"New data package {label}.")
         elif label not in new:
             lines.append(f"Data package {label} removed.")
         else:
-            lines += _package_changes(old[label], new[label], names)
+            lines += changes[label]
     return lines
 
 
-def _versions_to_raise(before: list[Checked], after: list[Checked]) -> list[str]:
+def _versions_to_raise(
+    before: list[Checked], after: list[Checked], changes: dict[str, list[str]]
+) -> list[str]:
     """Say which version a changed package should take: the first number when rows were
     removed (reusers' copies no longer match), else the second."""
     old = {p.source.label: p for p in before}
@@ -127,7 +142,7 @@ def _versions_to_raise(before: list[Checked], after: list[Checked]) -> list[str]
             continue
         if previous.version.version != package.version.version:
             continue
-        if not _package_changes(previous, package, {}):
+        if not changes[package.source.label]:
             continue
         removed = _rows_removed(previous, package)
         version = bump(package.version.version, "major" if removed else "minor")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import uuid
 from dataclasses import dataclass, field
 
 from feedgen.feed import FeedGenerator
 
 from . import datafiles, history, urls
+from .citation import permalink
 from .model import Partnership, Plan, Portal, Priority
 
 FEED = "feed.xml"
@@ -69,11 +69,13 @@ def portal_feeds(portal: Portal, site_name: str) -> list[Feed]:
     return [feed for feed in feeds if feed.updated]
 
 
-def follow(pages, feeds: list[Feed]) -> None:
-    """Tell each page that has a feed about it, so it can link to it."""
+def follow(pages, feeds: list[Feed]) -> dict[str, Feed]:
+    """Tell each page that has a feed about it, so it can link to it; return the feeds by
+    the address of the page they follow."""
     followed = {feed.page: feed for feed in feeds}
     for page in pages:
         page.feed = followed.get(page.address)
+    return followed
 
 
 def discovery_link(feed: Feed) -> str:
@@ -278,21 +280,19 @@ def _package_page(key: str, portal: Portal) -> str:
 def render_feed(feed: Feed, site_url: str | None, site_name: str = "") -> str:
     """The feed as Atom XML. Links are absolute when the site's address is known, else
     relative to the feed, which feed readers resolve from the feed's own address."""
-    base = (site_url or "").rstrip("/")
 
     def href(address: str) -> str:
-        if base:
-            return f"{base}/{address}"
-        path, hash_, anchor = address.partition("#")
-        link = posixpath.relpath(path or ".", feed.page or ".")
-        return ("./" if link == "." else f"{link}/") + hash_ + anchor
+        page, hash_, anchor = address.partition("#")
+        link = permalink(page, site_url) if site_url else urls.relative(feed.page, page)
+        return link + hash_ + anchor
 
     generator = FeedGenerator()
     generator.id(_id(site_name, f"feeds/{feed.page}"))
     generator.title(feed.title)
     generator.author({"name": feed.author})
     generator.link(href=href(feed.page), rel="alternate", type="text/html")
-    generator.link(href=f"{base}/{feed.path}" if base else FEED, rel="self", type=MEDIA_TYPE)
+    own = permalink(feed.path, site_url) if site_url else FEED
+    generator.link(href=own, rel="self", type=MEDIA_TYPE)
     generator.language("en-GB")
     generator.rights("Open Government Licence v3.0")
     generator.generator("portalgen")

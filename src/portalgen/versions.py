@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .contract import DATE_PATTERN
 from .problems import Problem
 
 VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
@@ -137,7 +138,7 @@ def _date(value) -> dt.date | None:
     """A date as YAML reads it, or written in quotes as YYYY-MM-DD."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+    if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
