@@ -17,6 +17,9 @@ import yaml
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 VERSION_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}")
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EARLIEST_DATE, LATEST_DATE = "1990-01-01", "2099-12-31"
+"""Dates outside these are typing mistakes: partnerships date from the Crime and Disorder
+Act 1998, and their papers from a few years before it."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,11 @@ def _schema_text(name: str) -> str:
 def schema_descriptor(name: str, statuses: dict[str, list[str]] | None = None) -> dict:
     """A fresh Table Schema descriptor for ``name``, with status enums from the vocabulary."""
     descriptor = yaml.safe_load(_schema_text(name))
+    for field in descriptor["fields"]:
+        if field.get("type") == "date":
+            constraints = field.setdefault("constraints", {})
+            constraints.setdefault("minimum", EARLIEST_DATE)
+            constraints.setdefault("maximum", LATEST_DATE)
     scheme = STATUS_SCHEMES.get(name)
     if scheme and statuses and statuses.get(scheme):
         for field in descriptor["fields"]:

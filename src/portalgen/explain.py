@@ -99,6 +99,12 @@ def _constraint_message(error: fl.ConstraintError, field: dict) -> str:
         return f'"{error.cell}" is not one of: {", ".join(constraints["enum"])}'
     if constraint == "pattern":
         return f'"{error.cell}" is not in the right form. {field.get("description", "")}'.strip()
+    if constraint in ("minimum", "maximum") and field.get("type") == "date":
+        side = "before" if constraint == "minimum" else "after"
+        return (
+            f'"{error.cell}" is {side} {constraints[constraint]}, so the year must be mistyped. '
+            "Write the date as YYYY-MM-DD, for example 2014-03-27."
+        )
     if constraint in ("minimum", "maximum"):
         return (
             f'"{error.cell}" must be at {"least" if constraint == "minimum" else "most"} '

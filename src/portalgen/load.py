@@ -21,6 +21,10 @@ from .yamlfile import YamlProblem, load_yaml
 
 DESCRIPTOR = "datapackage.yaml"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+LINKED = (
+    "is a symbolic link, so what it holds may come from outside data/. "
+    "portalgen reads only files kept in data/ itself: replace the link with a copy."
+)
 
 
 @dataclass
@@ -52,6 +56,7 @@ def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Prob
         else:
             sources.append(source)
     problems += _missing_descriptors(data_dir, root, sources)
+    problems += [_link_problem(link, root) for link in _linked_folders(data_dir)]
     return sources, problems
 
 
@@ -62,6 +67,20 @@ def _folders_with_descriptor(data_dir: Path) -> list[Path]:
         if DESCRIPTOR in filenames:
             found.append(Path(dirpath))
     return found
+
+
+def _linked_folders(data_dir: Path) -> list[Path]:
+    """Folders under ``data_dir`` that are symbolic links (``os.walk`` does not enter them)."""
+    return sorted(
+        Path(dirpath) / name
+        for dirpath, dirnames, _ in os.walk(data_dir)
+        for name in dirnames
+        if (Path(dirpath) / name).is_symlink()
+    )
+
+
+def _link_problem(path: Path, root: Path) -> Problem:
+    return Problem(PurePosixPath(os.path.relpath(path, root)).as_posix(), None, None, LINKED)
 
 
 def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
@@ -131,6 +150,8 @@ def _label(path: Path, root: Path) -> str:
 
 def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     """The file's text if an editor's tools can have written it sensibly, else problems."""
+    if path.is_symlink():
+        return None, [Problem(label, None, None, LINKED)]
     if not path.is_file():
         return None, [
             Problem(label, None, None, f"is missing. Create it or remove it from {DESCRIPTOR}.")

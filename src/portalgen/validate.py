@@ -17,6 +17,7 @@ from frictionless import Package, Resource, Schema
 
 from .contract import METADATA_SCHEMAS, schema_descriptor
 from .explain import explain
+from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
 from .problems import Problem
 from .versions import PackageVersion, check_version
@@ -64,6 +65,7 @@ def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) 
     checked = Checked(source)
     checked.version, found = check_version(source.descriptor, source.file_label(DESCRIPTOR))
     checked.problems += found
+    checked.problems += check_licences(source.descriptor, source.file_label(DESCRIPTOR))
     paths = _resource_paths(source, checked.problems)
     schemas = {}
     for name, path in paths.items():

@@ -15,7 +15,13 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    def compose_node(self, parent, index):
+        # An alias (*name) repeats a value written elsewhere; a few nested ones make a
+        # "billion laughs" of copies. Editors write values out in full, so refuse them.
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "it uses an alias (*)", mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -53,6 +59,11 @@ def load_yaml(text: str):
         raise YamlProblem(_explain(error), line) from error
     except yaml.YAMLError as error:
         raise YamlProblem(f"is not valid YAML ({error})", None) from error
+    except RecursionError as error:
+        raise YamlProblem(
+            "is not valid YAML portalgen can read: its lists or mappings are nested too deeply.",
+            None,
+        ) from error
     except ValueError as error:  # a date that does not exist, such as 2026-02-30
         line, day = _impossible_date(text)
         raise YamlProblem(
@@ -75,6 +86,11 @@ def _explain(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "cannot be read"
     if "\\t" in problem or "tab" in problem:
         return "is not valid YAML: it uses a tab character. Indent with spaces instead."
+    if "alias" in problem:
+        return (
+            "is not valid YAML portalgen can read: it repeats a value with an alias (*name). "
+            "Write the value out in full instead."
+        )
     if "appears twice" in problem:
         return f"is not valid YAML: {problem}. Keep one of them."
     return (
