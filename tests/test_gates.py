@@ -111,7 +111,17 @@ def test_keyboard_only_journey_with_visible_focus(page, server):
     assert page.get_by_role("heading", level=1).inner_text().startswith("Priority 3: Domestic")
 
 
-def test_focus_gate_fails_when_outline_removed(page, server):
+@pytest.fixture
+def unguarded_page(browser, server):
+    """A page whose security policy is set aside, so a test can break its styles on purpose:
+    the policy refuses a style added to the page, as it should."""
+    context = browser.new_context(bypass_csp=True)
+    yield recording_page(context, server)
+    context.close()
+
+
+def test_focus_gate_fails_when_outline_removed(unguarded_page, server):
+    page = unguarded_page
     page.goto(server)
     page.add_style_tag(
         content="*:focus, *:focus-visible { outline: none !important;"
@@ -174,11 +184,20 @@ def test_privacy_gate_fails_on_a_third_party_font(page, tmp_path):
 
 @pytest.fixture
 def phone(browser, server):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
+    context = browser.new_context(**PHONE)
     yield recording_page(context, server)
     context.close()
+
+
+@pytest.fixture
+def unguarded_phone(browser, server):
+    """A phone whose security policy is set aside (see ``unguarded_page``)."""
+    context = browser.new_context(**PHONE, bypass_csp=True)
+    yield recording_page(context, server)
+    context.close()
+
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
 PAGE_WIDTH = "document.documentElement.scrollWidth"
@@ -190,7 +209,8 @@ def test_no_horizontal_scrolling_on_a_phone(phone, server, kind):
     assert phone.evaluate(PAGE_WIDTH) <= 360
 
 
-def test_phone_gate_fails_on_a_wide_page(phone, server):
+def test_phone_gate_fails_on_a_wide_page(unguarded_phone, server):
+    phone = unguarded_phone
     phone.goto(f"{server}{PAGE_KINDS['plan']}")
     phone.add_style_tag(
         content=".pg-table-wrap { overflow: visible; } .pg-table { min-width: 900px; }"

@@ -6,6 +6,7 @@ results into MkDocs objects.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from portalgen import DataError, addresses, assets, feeds, load_portal
+from portalgen import DataError, addresses, assets, csp, feeds, load_portal, prose
 from portalgen.navigation import navigation
 from portalgen.pages import all_pages
 from portalgen.render import environment, render_page, render_redirect
@@ -23,12 +24,14 @@ from portalgen.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
 
+log = logging.getLogger("mkdocs.plugins.portalgen")
+
 
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
@@ -39,6 +42,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.portal.site_url = config.site_url or None
         if self.config.map_tiles:
             self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
+        self.image_hosts = csp.tile_hosts(self.config.map_tiles)
         self.env = environment(
             root / self.config.overrides_dir,
             self.config.data_dir,
@@ -73,7 +77,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 files.append(File.generated(config, f"{page.address}{name}", content=text))
         for redirect in addresses.resolved(self.portal):
             path = f"{addresses.address(redirect.source)}index.html"
-            content = render_redirect(redirect, self.env)
+            content = csp.protect(render_redirect(redirect, self.env))
             files.append(File.generated(config, path, content=content))
         config.nav = navigation(
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
@@ -96,12 +100,33 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             page.update_date = updated.isoformat()
         return page
 
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """An editor's page in ``content/`` keeps only allowed HTML; what is taken out is
+        named, and fails a strict build, so the editor can remove it."""
+        if page.file.generated_by:
+            return html
+        clean, removed = prose.clean_page(html)
+        label = Path(os.path.relpath(page.file.abs_src_path, self.root)).as_posix()
+        for item in removed:
+            log.warning(
+                f"{label}: the portal does not publish the "
+                f"{item} on this page. Pages may use Markdown and simple HTML, but no scripts, "
+                "frames, forms, inline styles, event handlers or links other than web pages, "
+                "email addresses and pages of the site. Remove it."
+            )
+        return clean
+
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """Let browsers and feed readers find the page's feed."""
+        """The page's security policy, and a link for browsers and feed readers to find
+        its feed."""
         feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
-        if feed is None:
-            return output
-        return output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
+        if feed is not None:
+            output = output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
+        return csp.protect(output, self.image_hosts)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
+        """The "page not found" page carries the same policy as every other page."""
+        return csp.protect(output, self.image_hosts) if template_name.endswith(".html") else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing (``portalgen build``) proposes the register with its new

@@ -30,6 +30,7 @@ from .compare import SECTIONS
 from .formats import NOT_STATED, change, financial_year, money, number, short_money
 from .pages import Page
 from .plan_changes import previous
+from .prose import summary_html
 
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
 
@@ -56,6 +57,7 @@ def environment(
     )
     env.filters.update(
         md=markdown_text,
+        prose=summary_html,
         date=long_date,
         number=number,
         figure=figure,
