@@ -32,6 +32,10 @@ def check_boundaries(package: Checked) -> None:
             )
         )
         return
+    except RecursionError:
+        message = "is not GeoJSON portalgen can read: its lists are nested too deeply."
+        package.problems.append(Problem(label, None, None, message))
+        return
     found = _feature_problems(data, label)
     codes = [f["properties"]["code"] for f in data.get("features", []) if _has_code(f)]
     found += _code_problems(package, codes, label)
