@@ -102,7 +102,7 @@ def machine() -> str:
 def table(rows: list[dict]) -> str:
     head = (
         "| Partnerships | Pages | Areas | CSV rows | Load before | portalgen build (s) | "
-        "plain mkdocs (s) | Overhead | s per page | Peak MB (portalgen / plain) | "
+        "plain mkdocs (s) | Overhead | Time per page | Peak MB (portalgen / plain) | "
         "portalgen validate (s) | frictionless alone (s) | Search index (KB) |\n"
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
