@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: site test serve validate lint clean chromium
+.PHONY: site test serve validate lint clean chromium bench
 .DEFAULT_GOAL := site
 
 $(STAMP): pyproject.toml constraints.txt
@@ -15,6 +16,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[bench]'
 	touch $@
 
 ## site: validate data/ and build the example portal into site/ (every time it runs)
@@ -37,6 +42,10 @@ chromium:
 test: $(TEST_STAMP) chromium
 	$(VENV)/bin/ruff check src plugins tests
 	$(PY) -m pytest
+
+## bench: measure builds at 1, 10, 100 and 300 partnerships (slow: about half an hour)
+bench: $(BENCH_STAMP) chromium
+	$(PY) bench/run.py
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check src plugins tests

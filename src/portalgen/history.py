@@ -63,6 +63,8 @@ def last_updated(
 
 
 def package_of(source: str, versions: dict[str, PackageVersion]) -> str | None:
-    """The package folder a page's source (a folder or a file) belongs to."""
-    found = [key for key in versions if source.startswith(key)]
-    return max(found, key=len, default=None)
+    """The package folder a page's source (a folder or a file) belongs to: the longest of
+    the folders on its path that is a package (a walk up the path, not a search of every
+    package for every page)."""
+    folders = [source[: index + 1] for index, char in enumerate(source) if char == "/"]
+    return next((key for key in reversed(["", *folders]) if key in versions), None)

@@ -264,7 +264,8 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         explained = [replace(p, line=lines.get(p.line, p.line)) for p in explained]
         checked.problems += explained
         checked.flawed[task.name] = {p.line for p in explained if p.line}
-        rows = [r for r in _typed_rows(package.get_resource(task.name)) if r["_line"] not in ragged]
+        typed = _typed_rows(checked.source.folder, task.name, path, schema)
+        rows = [r for r in typed if r["_line"] not in ragged]
         for row in rows:
             row["_line"] = lines.get(row["_line"], row["_line"])
         checked.tables[task.name] = rows
@@ -311,7 +312,11 @@ def _resource(name: str, path: str, schema: dict) -> dict:
     }
 
 
-def _typed_rows(resource: Resource) -> list[Row]:
+def _typed_rows(folder, name: str, path: str, schema: dict) -> list[Row]:
+    """The table's rows, typed. Read without the foreign keys, which the validation has
+    checked: frictionless would read every table they refer to again."""
+    descriptor = _resource(name, path, {**schema, "foreignKeys": []})
+    resource = Resource.from_descriptor(descriptor, basepath=str(folder))
     rows = []
     for row in resource.read_rows():
         record = row.to_dict()

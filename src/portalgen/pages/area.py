@@ -9,16 +9,28 @@ from .page import Page
 
 
 def pages(portal: Portal) -> list[Page]:
+    councils = _by_council(portal)
     return [
-        page(area, portal)
+        page(area, portal, councils)
         for partnership in portal.partnerships
         for area_set in partnership.area_sets
         for area in area_set.areas
     ]
 
 
-def page(area: Area, portal: Portal) -> Page:
+def _by_council(portal: Portal) -> dict[str, list]:
+    """Partnerships by the local authorities they cover, in portal order: looked up once per
+    area, not searched (7,000 wards times 300 partnerships)."""
+    found: dict[str, list] = {}
+    for partnership in portal.partnerships:
+        for council in dict.fromkeys(la.id for la in partnership.local_authorities):
+            found.setdefault(council, []).append(partnership)
+    return found
+
+
+def page(area: Area, portal: Portal, councils: dict[str, list] | None = None) -> Page:
     area_set = area.area_set
+    covering = (councils or _by_council(portal)).get(area.local_authority, [])
     return Page(
         urls.area(area),
         f"{area.name} ({area.kind}, {area.code})",
@@ -27,8 +39,8 @@ def page(area: Area, portal: Portal) -> Page:
             "area": area,
             "area_set": area_set,
             "figures": figures(area),
-            "partnerships": covering(area, portal),
-            "priorities": naming(area, portal),
+            "partnerships": covering,
+            "priorities": naming(area, covering),
         },
         key=area.code,
         sources=[
@@ -58,20 +70,11 @@ def figures(area: Area) -> list[dict]:
     return rows
 
 
-def covering(area: Area, portal: Portal) -> list:
-    """Partnerships whose area includes the local authority the area is in."""
-    return [
-        p
-        for p in portal.partnerships
-        if any(la.id == area.local_authority for la in p.local_authorities)
-    ]
-
-
-def naming(area: Area, portal: Portal) -> list:
+def naming(area: Area, covering: list) -> list:
     """Priorities, in plans of the partnerships covering it, whose text names the area."""
     name = area.name.casefold()
     found = []
-    for partnership in covering(area, portal):
+    for partnership in covering:
         for plan in partnership.plans:
             for priority in plan.priorities:
                 texts = [priority.title, priority.summary or ""]
