@@ -23,6 +23,7 @@ import pytest
 from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schema_fields import keys, text_fields
 
 from portalgen import DataError, check_data, load_portal
 from portalgen.contract import schema_descriptor
@@ -30,18 +31,6 @@ from portalgen.pages import all_pages
 from portalgen.render import environment, render_page
 
 SHARED = ("vocabulary", "partnerships", "addresses")
-REFERENCES = {
-    "status",
-    "owner",
-    "funder",
-    "recipient",
-    "organisation",
-    "target",
-    "priority",
-    "action",
-}
-"""Text columns that name something elsewhere (an organisation, a status): their values
-are checked against other files, so they are not free text."""
 BROKEN = {
     "integer": "twelve",
     "number": "a lot",
@@ -98,31 +87,9 @@ def _line_of(rows: list[list[str]], index: int) -> int:
     return out.getvalue().count("\n") + 1
 
 
-def _keys(descriptor: dict) -> tuple[set[str], set[str]]:
-    """The primary key fields and the fields that refer to other rows."""
-    primary = descriptor.get("primaryKey", [])
-    primary = {primary} if isinstance(primary, str) else set(primary)
-    foreign = set()
-    for key in descriptor.get("foreignKeys", []):
-        fields = key["fields"]
-        foreign |= {fields} if isinstance(fields, str) else set(fields)
-    return primary, foreign
-
-
-def text_fields(descriptor: dict) -> list[str]:
-    primary, foreign = _keys(descriptor)
-    return [
-        field["name"]
-        for field in descriptor["fields"]
-        if field.get("type", "string") == "string"
-        and not set(field.get("constraints", {})) - {"required"}
-        and field["name"] not in primary | foreign | REFERENCES
-    ]
-
-
 def breakages(descriptor: dict, rows: list[list[str]], index: int) -> list[tuple[str, str]]:
     """Ways to break row ``index``: (field, value) pairs each of which must be refused."""
-    primary, foreign = _keys(descriptor)
+    primary, foreign = keys(descriptor)
     header, row = rows[0], rows[index]
     found = []
     for field in descriptor["fields"]:

@@ -1,9 +1,10 @@
 """The Content Security Policy each page carries in a ``<meta>`` element.
 
 Pages load scripts, styles, fonts and images only from the site itself. The few inline
-scripts the theme writes are allowed by their SHA-256 hash, so any other inline script
-(one that found its way in through data) does not run; inline styles and event handler
-attributes are not allowed at all.
+scripts material writes (``THEME_SCRIPTS``) are allowed by their SHA-256 hash; any other
+inline script, such as one that found its way in through data, is not hashed, so it does
+not run, and ``unknown_scripts`` names it so the build can fail. Inline styles and event
+handler attributes are not allowed at all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ from urllib.parse import urlsplit
 
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
+_SCOPE = re.compile(r'^__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/[\w.~/-]*)",location\)')
+THEME_SCRIPTS = frozenset(
+    {
+        # material 9.8.1, base.html: where the site is, and its local storage helpers
+        "__md_scope=new URL(BASE,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_."
+        "charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem("
+        't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.'
+        'pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+        # material 9.8.1, base.html: open the content tab a link points to
+        "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+        '(target.checked=target.name.startsWith("__tabbed_"))',
+    }
+)
 
 
 def policy(scripts: list[str], image_hosts: tuple[str, ...] = ()) -> str:
@@ -42,7 +56,7 @@ def protect(html: str, image_hosts: tuple[str, ...] = ()) -> str:
     """``html`` with its policy as the first element of ``<head>``, before any script."""
     if "<head>" not in html:
         return html
-    content = policy(inline_scripts(html), image_hosts)
+    content = policy([s for s in inline_scripts(html) if is_theme_script(s)], image_hosts)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     return html.replace("<head>", f"<head>\n{meta}", 1)
 
@@ -55,6 +69,16 @@ def inline_scripts(html: str) -> list[str]:
         if "src=" not in match["attributes"]
         and not any(kind in match["attributes"] for kind in _DATA_TYPES)
     ]
+
+
+def is_theme_script(script: str) -> bool:
+    """Whether ``script`` is one material writes, with the page's path to the site root."""
+    return _SCOPE.sub("__md_scope=new URL(BASE,location)", script) in THEME_SCRIPTS
+
+
+def unknown_scripts(html: str) -> list[str]:
+    """Inline scripts in ``html`` that are not the theme's: the policy stops them."""
+    return [script for script in inline_scripts(html) if not is_theme_script(script)]
 
 
 def tile_hosts(template: str | None) -> tuple[str, ...]:

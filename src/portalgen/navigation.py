@@ -8,6 +8,8 @@ however much data there is.
 
 from __future__ import annotations
 
+import html
+
 from . import urls
 from .model import Partnership, Portal
 from .pages import accessibility, open_data
@@ -48,7 +50,8 @@ def _entry(partnership: Partnership) -> dict:
     if partnership.area_sets:
         items.append({"Wards and areas": urls.source_path(urls.areas_index(partnership))})
     items += [_entry(child) for child in partnership.children]
-    return {partnership.name: items}
+    # material writes navigation titles into the page without escaping them
+    return {html.escape(partnership.name): items}
 
 
 def _governance_entries(partnership: Partnership) -> list[dict]:
