@@ -13,6 +13,7 @@ one partnership whose file it is, so an example takes well under a second.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import shutil
@@ -80,6 +81,17 @@ def _write(path: Path, rows: list[list[str]]) -> None:
     path.write_text(out.getvalue(), "utf-8")
 
 
+@contextlib.contextmanager
+def changed(path: Path, rows: list[list[str]]):
+    """``path`` holds ``rows`` while the block runs, then its own text again."""
+    original = path.read_text("utf-8")
+    _write(path, rows)
+    try:
+        yield
+    finally:
+        path.write_text(original, "utf-8")
+
+
 def _line_of(rows: list[list[str]], index: int) -> int:
     """The line row ``index`` starts on once written (cells may hold line breaks)."""
     out = io.StringIO()
@@ -106,9 +118,9 @@ def breakages(descriptor: dict, rows: list[list[str]], index: int) -> list[tuple
             found.append((name, "<Not Right>"))
         if name in foreign:
             found.append((name, "nothing-by-this-id"))
-    if len(primary) == 1:
+    if len(primary) == 1 and index > 1:  # a repeated id is named on its later row
         (name,) = primary
-        other = rows[1 if index != 1 else 2]
+        other = rows[index - 1]
         if other[header.index(name)] != row[header.index(name)]:
             found.append((name, other[header.index(name)]))
     return found
@@ -166,22 +178,16 @@ SETTINGS = settings(
 @given(data=st.data())
 def test_text_in_any_text_field_validates_and_renders(table: Table, projects, data) -> None:
     project = projects[table.partnership]
-    file = project / table.path
-    original = file.read_text("utf-8")
-    rows = _rows(original)
-    descriptor = table.descriptor(_statuses(project))
-    fields = text_fields(descriptor)
+    rows = _rows((project / table.path).read_text("utf-8"))
+    fields = text_fields(table.descriptor(_statuses(project)))
     index = data.draw(st.integers(1, len(rows) - 1), label="row")
     values = {}
     for name in fields:
         if name in rows[0]:
             values[name] = data.draw(st.one_of(TEXT, PAYLOADS), label=name)
             rows[index][rows[0].index(name)] = values[name]
-    _write(file, rows)
-    try:
+    with changed(project / table.path, rows):
         markdown = _render(project, table.path)
-    finally:
-        file.write_text(original, "utf-8")
     for value in values.values():
         if "<" in value:
             assert value not in markdown, "markup in data reached a page unescaped"
@@ -208,18 +214,13 @@ def _render(project: Path, path: str) -> str:
 @given(data=st.data())
 def test_a_broken_field_is_named_with_its_row(table: Table, projects, data) -> None:
     project = projects[table.partnership]
-    file = project / table.path
-    original = file.read_text("utf-8")
-    rows = _rows(original)
+    rows = _rows((project / table.path).read_text("utf-8"))
     index = data.draw(st.integers(1, len(rows) - 1), label="row")
     options = breakages(table.descriptor(_statuses(project)), rows, index)
     name, value = data.draw(st.sampled_from(options), label="breakage")
     rows[index][rows[0].index(name)] = value
-    _write(file, rows)
-    try:
+    with changed(project / table.path, rows):
         _, problems = check_data(project / "data", project)
-    finally:
-        file.write_text(original, "utf-8")
     where = f"{table.path}:{_line_of(rows, index)} "
     messages = [str(problem) for problem in problems]
     assert any(message.startswith(where) for message in messages), (where, messages)
