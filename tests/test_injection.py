@@ -129,8 +129,9 @@ def test_search_results_show_markup_as_text(browser, injected_server) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(injected_server)
-    page.locator("input[name=query]").fill("pwned")
-    page.wait_for_selector(".md-search-result__item")
+    page.click("input.md-search__input")
+    page.keyboard.type("pwned")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.evaluate(PWNED) == [None, 0]
     context.close()
@@ -248,3 +249,45 @@ def test_a_content_page_keeps_its_markdown_and_simple_html(example_site) -> None
     page = example_site.soup("how-to-edit")
     assert page.select("article table td code")
     assert page.select("article ol li")
+
+
+LISTEN = """document.addEventListener("securitypolicyviolation", (event) =>
+  (window.__violations = window.__violations || []).push(
+    `${event.violatedDirective} ${event.blockedURI || "inline"}`));"""
+
+
+def _violations(browser, server: str, address: str, then=None) -> list[str]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(LISTEN)
+    page.goto(f"{server}{address}")
+    page.wait_for_load_state("networkidle")
+    if then:
+        then(page)
+    found = page.evaluate("window.__violations || []")
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS, ids=str)
+def test_the_site_works_under_its_policy(kind, browser, server) -> None:
+    """Nothing the site itself loads or runs is refused: maps draw, search and sorting run."""
+
+    def use(page):
+        if page.locator(".pg-map").count():
+            assert page.locator(".leaflet-interactive").count() > 0
+        page.click("input.md-search__input")
+        page.keyboard.type("Redditch")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+
+    assert _violations(browser, server, PAGE_KINDS[kind], use) == []
+
+
+def test_the_policy_gate_sees_a_refused_script(browser, server) -> None:
+    def inject(page):
+        page.evaluate(
+            "() => { const s = document.createElement('script');"
+            " s.textContent = 'window.__ran = 1'; document.head.append(s); }"
+        )
+
+    assert _violations(browser, server, "", inject) == ["script-src-elem inline"]
