@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import shutil
 from dataclasses import dataclass
@@ -142,6 +143,7 @@ def projects(tmp_path_factory) -> dict[str | None, Path]:
     return made
 
 
+@functools.cache
 def _statuses(project: Path) -> dict[str, list[str]]:
     rows = _rows((project / "data/vocabulary/statuses.csv").read_text("utf-8"))
     scheme, status = rows[0].index("scheme"), rows[0].index("id")
@@ -177,10 +179,8 @@ SETTINGS = settings(
 @SETTINGS
 @given(data=st.data())
 def test_text_in_any_text_field_validates_and_renders(table: Table, projects, data) -> None:
-    project = projects[table.partnership]
-    rows = _rows((project / table.path).read_text("utf-8"))
+    project, rows, index = _a_row(table, projects, data)
     fields = text_fields(table.descriptor(_statuses(project)))
-    index = data.draw(st.integers(1, len(rows) - 1), label="row")
     values = {}
     for name in fields:
         if name in rows[0]:
@@ -191,6 +191,13 @@ def test_text_in_any_text_field_validates_and_renders(table: Table, projects, da
     for value in values.values():
         if "<" in value:
             assert value not in markdown, "markup in data reached a page unescaped"
+
+
+def _a_row(table: Table, projects, data) -> tuple[Path, list[list[str]], int]:
+    """The project holding ``table``, the table's rows, and one row drawn from them."""
+    project = projects[table.partnership]
+    rows = _rows((project / table.path).read_text("utf-8"))
+    return project, rows, data.draw(st.integers(1, len(rows) - 1), label="row")
 
 
 def _render(project: Path, path: str) -> str:
@@ -205,7 +212,7 @@ def _render(project: Path, path: str) -> str:
     return "\n".join(
         render_page(page, env)
         for page in all_pages(portal)
-        if any(relative.startswith(source) or relative == source for source in page.sources)
+        if any(relative.startswith(source) for source in page.sources)
     )
 
 
@@ -213,9 +220,7 @@ def _render(project: Path, path: str) -> str:
 @SETTINGS
 @given(data=st.data())
 def test_a_broken_field_is_named_with_its_row(table: Table, projects, data) -> None:
-    project = projects[table.partnership]
-    rows = _rows((project / table.path).read_text("utf-8"))
-    index = data.draw(st.integers(1, len(rows) - 1), label="row")
+    project, rows, index = _a_row(table, projects, data)
     options = breakages(table.descriptor(_statuses(project)), rows, index)
     name, value = data.draw(st.sampled_from(options), label="breakage")
     rows[index][rows[0].index(name)] = value

@@ -122,15 +122,24 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
         if feed is not None:
             output = output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
-        _warn_of_scripts(output, page.file.dest_uri)
-        return csp.protect(output, self.image_hosts)
+        return self._protect(output, page.file.dest_uri)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
         """The "page not found" page carries the same policy as every other page."""
-        if not template_name.endswith(".html"):
-            return output
-        _warn_of_scripts(output, template_name)
-        return csp.protect(output, self.image_hosts)
+        return self._protect(output, template_name) if template_name.endswith(".html") else output
+
+    def _protect(self, html: str, path: str) -> str:
+        """``html`` with its security policy; an inline script that is not the theme's is
+        not allowed to run, so say where it is and let a strict build fail rather than
+        publish a page that does not work as written."""
+        for script in csp.unknown_scripts(html):
+            log.warning(
+                f"site/{path}: has an inline script that is not the theme's, so the page's "
+                f"security policy stops it from running: <script>{script[:60]}… If it comes "
+                "from overrides/, move it into a .js file there and load it with src=; if it "
+                "comes from data, report it as a bug in portalgen."
+            )
+        return csp.protect(html, self.image_hosts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing (``portalgen build``) proposes the register with its new
@@ -144,18 +153,6 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""
         server.watch(str(self.data_dir))
         return server
-
-
-def _warn_of_scripts(html: str, path: str) -> None:
-    """An inline script that is not the theme's is not allowed to run; say where it is, so
-    a strict build fails rather than publish a page that does not work as written."""
-    for script in csp.unknown_scripts(html):
-        log.warning(
-            f"site/{path}: has an inline script that is not the theme's, so the page's "
-            f"security policy stops it from running: <script>{script[:60]}… If it comes "
-            "from overrides/, move it into a .js file there and load it with src=; if it "
-            "comes from data, report it as a bug in portalgen."
-        )
 
 
 def _statement(options) -> AccessibilityStatement | None:

@@ -48,7 +48,8 @@ class PackageSource:
 def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Problem]]:
     """Every package under ``data_dir``, in a stable order, and problems with the layout."""
     sources, problems = [], []
-    for folder in _folders_with_descriptor(data_dir):
+    folders, links = _walk(data_dir)
+    for folder in folders:
         label = _label(folder, root)
         source = _classify(folder.relative_to(data_dir), folder, label)
         if source is None:
@@ -56,30 +57,24 @@ def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Prob
         else:
             sources.append(source)
     problems += _missing_descriptors(data_dir, root, sources)
-    problems += [_link_problem(link, root) for link in _linked_folders(data_dir)]
+    problems += [_link_problem(link, root) for link in links]
     return sources, problems
 
 
-def _folders_with_descriptor(data_dir: Path) -> list[Path]:
-    found = []
+def _walk(data_dir: Path) -> tuple[list[Path], list[Path]]:
+    """In one pass: the folders holding a descriptor, and the folders that are symbolic
+    links (``os.walk`` does not enter them), each in a stable order."""
+    folders, links = [], []
     for dirpath, dirnames, filenames in os.walk(data_dir):
         dirnames.sort()
         if DESCRIPTOR in filenames:
-            found.append(Path(dirpath))
-    return found
-
-
-def _linked_folders(data_dir: Path) -> list[Path]:
-    """Folders under ``data_dir`` that are symbolic links (``os.walk`` does not enter them)."""
-    return sorted(
-        Path(dirpath) / name
-        for dirpath, dirnames, _ in os.walk(data_dir)
-        for name in dirnames
-        if (Path(dirpath) / name).is_symlink()
-    )
+            folders.append(Path(dirpath))
+        links += [Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink()]
+    return folders, links
 
 
 def _link_problem(path: Path, root: Path) -> Problem:
+    # Not _label: resolving the link would name where it points, not where it is.
     return Problem(PurePosixPath(os.path.relpath(path, root)).as_posix(), None, None, LINKED)
 
 

@@ -22,6 +22,11 @@ SUMMARY_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "block
 SUMMARY_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 GENERIC = {"id", "class", "title", "lang", "dir", "role"}
 URL_ATTRIBUTES = ("href", "src", "cite")
+PAGE_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": GENERIC,
+    "img": nh3.ALLOWED_ATTRIBUTES["img"] | {"loading"},
+}
 
 
 class _NoHtml(markdown.Extension):
@@ -47,13 +52,10 @@ def summary_html(text: str | None) -> Markup:
 def clean_page(html: str) -> tuple[str, list[str]]:
     """A content page's HTML with only allowed elements and attributes, and what was
     removed, in words (``<script> element``, ``onclick attribute on <img>``)."""
-    attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-    attributes["*"] = GENERIC
-    attributes["img"] = attributes["img"] | {"loading"}
     clean = nh3.clean(
         html,
         tags=nh3.ALLOWED_TAGS,
-        attributes=attributes,
+        attributes=PAGE_ATTRIBUTES,
         url_schemes=SCHEMES,
         link_rel=None,
         strip_comments=False,
