@@ -11,7 +11,7 @@ from .page import Page
 def pages(portal: Portal) -> list[Page]:
     councils = _by_council(portal)
     return [
-        page(area, portal, councils)
+        page(area, councils)
         for partnership in portal.partnerships
         for area_set in partnership.area_sets
         for area in area_set.areas
@@ -28,9 +28,10 @@ def _by_council(portal: Portal) -> dict[str, list]:
     return found
 
 
-def page(area: Area, portal: Portal, councils: dict[str, list] | None = None) -> Page:
+def page(area: Area, councils: dict[str, list]) -> Page:
+    """The area's page; ``councils`` are the partnerships by local authority (``_by_council``)."""
     area_set = area.area_set
-    covering = (councils or _by_council(portal)).get(area.local_authority, [])
+    covering = councils.get(area.local_authority, [])
     return Page(
         urls.area(area),
         f"{area.name} ({area.kind}, {area.code})",
