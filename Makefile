@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: site test serve validate lint clean chromium bench
+.PHONY: site check test serve validate lint clean chromium bench
 .DEFAULT_GOAL := site
 
 $(STAMP): pyproject.toml constraints.txt
@@ -38,10 +38,15 @@ serve: $(STAMP)
 chromium:
 	@test -x "$${PORTALGEN_CHROMIUM:-/usr/bin/chromium}" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## check: the fast tier: every test that needs no browser and no build (under a minute)
+check: $(TEST_STAMP)
+	$(VENV)/bin/ruff check src plugins tests
+	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not build and not hostile"
+
 ## test: install what the tests need and run them all
 test: $(TEST_STAMP) chromium
 	$(VENV)/bin/ruff check src plugins tests
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 ## bench: measure builds at 1, 10, 100 and 300 partnerships (slow: about half an hour)
 bench: $(BENCH_STAMP) chromium

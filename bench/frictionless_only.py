@@ -16,8 +16,8 @@ from pathlib import Path
 
 from frictionless import Package
 
-from portalgen.contract import schema_descriptor
-from portalgen.load import discover, read_descriptor
+from portalgen.data.contract import schema_descriptor
+from portalgen.data.load import discover, read_descriptor
 
 
 def package_descriptor(source) -> dict:

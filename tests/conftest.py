@@ -1,4 +1,13 @@
-"""Shared fixtures: copies of the example portal in tmp_path, built for real."""
+"""Shared fixtures: copies of the example portal in tmp_path, built for real.
+
+Tests are in folders by stage (``data/``, ``model/``, ``site/``) and by kind (``browser/``,
+``hostile/``); the hook below marks them so that ``make check`` can leave out the slow ones:
+
+- ``browser``: drives Chromium (everything in ``browser/``);
+- ``build``: builds a portal with MkDocs (reads ``example_site``, or builds its own copy and
+  says so with ``pytestmark = pytest.mark.build`` or ``@pytest.mark.build``);
+- ``hostile``: the bad-input corpus, property and injection tests (``hostile/``): minutes.
+"""
 
 from __future__ import annotations
 
@@ -112,6 +121,19 @@ class Site:
         for permalink in soup.select("a.headerlink"):
             permalink.decompose()
         return soup
+
+
+BUILD_FIXTURES = {"example_site", "server", "browser", "page"}
+FOLDER_MARKS = {"browser": "browser", "hostile": "hostile"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = Path(item.fspath).parent.name
+        if folder in FOLDER_MARKS:
+            item.add_marker(FOLDER_MARKS[folder])
+        if BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker("build")
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,15 @@
-"""``portalgen diff`` between two commits of a temporary Git repository."""
+"""``portalgen diff`` between two commits of a temporary Git repository.
+
+Each diff renders every page of the example twice, so these count as builds."""
 
 from __future__ import annotations
 
 import subprocess
 
+import pytest
 from conftest import copy_project, run_portalgen, set_cell
+
+pytestmark = pytest.mark.build
 
 
 def git(project, *args: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from portalgen.pages import KINDS, accessibility
+from portalgen.site.pages import KINDS, accessibility
 from portalgen_mkdocs.config import AccessibilityConfig, PortalgenConfig
 
 README = (REPO / "README.md").read_text("utf-8")
@@ -37,9 +37,22 @@ def test_every_column_is_described_for_readers():
 
     import yaml
 
-    folder = resources.files("portalgen").joinpath("schemas")
+    folder = resources.files("portalgen.data").joinpath("schemas")
     for schema in sorted(folder.iterdir(), key=lambda f: f.name):
         descriptor = yaml.safe_load(schema.read_text("utf-8"))
         assert descriptor.get("description"), schema.name
         for field in descriptor["fields"]:
             assert len(field.get("description", "")) > 10, (schema.name, field["name"])
+
+
+def test_the_pipeline_table_names_every_module_where_it_is():
+    """The README's map of the code follows the tree: every engine module and folder."""
+    engine = REPO / "src/portalgen"
+    table = README[README.index("### The pipeline") : README.index("## Data packages")]
+    for file in sorted(engine.rglob("*.py")):
+        relative = file.relative_to(engine)
+        if file.name in ("__init__.py", "__main__.py") or relative.parts[:2] == ("site", "pages"):
+            continue
+        assert f"`{relative.as_posix()}`" in table, relative
+    for folder in ("data/schemas/", "site/pages/", "site/templates/", "site/assets/"):
+        assert f"`{folder}`" in table, folder

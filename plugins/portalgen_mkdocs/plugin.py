@@ -16,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from portalgen import DataError, addresses, assets, csp, feeds, load_portal, prose
-from portalgen.navigation import navigation
-from portalgen.pages import all_pages
-from portalgen.render import environment, render_page, render_redirect
-from portalgen.statement import AccessibilityStatement
+from portalgen import DataError, load_portal
+from portalgen.site import addresses, assets, csp, feeds, prose
+from portalgen.site.navigation import navigation
+from portalgen.site.pages import all_pages
+from portalgen.site.render import environment, render_page, render_redirect
+from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
 

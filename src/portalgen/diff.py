@@ -15,14 +15,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build_model import build_portal
-from .contract import schema_descriptor
+from .data.contract import schema_descriptor
+from .data.formats import financial_year, money
+from .data.validate import Checked
+from .data.versions import bump
 from .engine import check_data
-from .formats import financial_year, money
-from .pages import all_pages
-from .render import environment, render_page
-from .validate import Checked
-from .versions import bump
+from .model.build import build_portal
+from .site.pages import all_pages
+from .site.render import environment, render_page
 
 
 class DiffError(Exception):

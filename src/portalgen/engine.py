@@ -6,13 +6,14 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import checks, checks_areas, checks_figures, checks_governance, history
-from .boundaries import check_boundaries
-from .build_model import build_portal
-from .load import discover, read_descriptor
-from .model import Portal
-from .problems import DataError, Problem
-from .validate import Checked, check_package
+from .data import checks, checks_areas, checks_figures, checks_governance
+from .data.boundaries import check_boundaries
+from .data.load import discover, read_descriptor
+from .data.problems import DataError, Problem
+from .data.validate import Checked, check_package
+from .model import history
+from .model.build import build_portal
+from .model.portal import Portal
 
 
 def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked], list[Problem]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import addresses
+from .site import addresses
 
 
 def build_site(config_file: Path, site_dir: Path | None = None) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .problems import DataError, Problem
+from .data.problems import DataError, Problem
 
 
 def text(problems: list[Problem]) -> str:

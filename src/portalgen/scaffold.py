@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from .contract import field_names
+from .data.contract import field_names
 
 TO_WRITE = "To be written"
 

@@ -1,0 +1,47 @@
+"""Stylesheet and scripts that portalgen's pages need, served from the site itself.
+
+The plugin adds each file to the built site under ``assets/portalgen/`` and links it from
+every page, so a portal needs no copy of its own and makes no request to another host.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import xstatic.pkg.leaflet
+
+FOLDER = "assets/portalgen"
+STYLESHEETS = ("portalgen.css",)
+SCRIPTS = ("sort.js",)
+
+
+def files() -> dict[str, bytes]:
+    """Site path → content of every asset, in a stable order."""
+    package = resources.files("portalgen.site.assets")
+    return {
+        f"{FOLDER}/{name}": package.joinpath(name).read_bytes() for name in (*STYLESHEETS, *SCRIPTS)
+    }
+
+
+def stylesheets() -> list[str]:
+    return [f"{FOLDER}/{name}" for name in STYLESHEETS]
+
+
+def scripts() -> list[str]:
+    return [f"{FOLDER}/{name}" for name in SCRIPTS]
+
+
+LEAFLET = "assets/portalgen/leaflet"
+"""Where Leaflet (from the xstatic-leaflet package) is served, for map pages only."""
+
+
+def leaflet_files() -> dict[str, bytes]:
+    """Leaflet's script, stylesheet and control images, to serve from the site itself."""
+    base = Path(xstatic.pkg.leaflet.BASE_DIR)
+    files = {
+        f"{LEAFLET}/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")
+    }
+    for image in sorted((base / "images").glob("*.png")):
+        files[f"{LEAFLET}/images/{image.name}"] = image.read_bytes()
+    return files

@@ -1,0 +1,108 @@
+"""Tables as CSV and JSON files beside the page that shows them, for spreadsheets and reuse."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+
+from ..data.formats import bare
+
+
+def csv_text(header: list[str], rows: Iterable[Iterable]) -> str:
+    """CSV a spreadsheet opens correctly: UTF-8 with a byte order mark, one row per line,
+    numbers plain (no £ or commas), empty cells where a figure is not stated."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else _cell(cell) for cell in row])
+    return out.getvalue()
+
+
+LICENCE = "Open Government Licence v3.0"
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def with_json(downloads: dict[str, str]) -> dict[str, str]:
+    """Each CSV download, and beside it the same table as JSON (``x.csv`` → ``x.json``)."""
+    out = {}
+    for name, text in downloads.items():
+        out[name] = text
+        if name.endswith(".csv"):
+            out[f"{name.removesuffix('.csv')}.json"] = json_text(text)
+    return out
+
+
+def json_text(csv_file: str) -> str:
+    """A CSV download as JSON: the licence, the columns, then one object per row, with plain
+    numbers as numbers and empty cells as null (not stated, never 0)."""
+    rows = list(csv.reader(io.StringIO(csv_file.lstrip("\ufeff"))))
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    records = [
+        {name: _value(cell) for name, cell in zip(header, row, strict=False)} for row in body
+    ]
+    document = {"licence": LICENCE, "columns": header, "rows": records}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _value(cell: str):
+    if cell == "":
+        return None
+    if _NUMBER.fullmatch(cell):
+        return float(cell) if "." in cell else int(cell)
+    return cell
+
+
+def _cell(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return bare(value)
+    return str(value)
+
+
+def name_of(thing) -> str | None:
+    """The name of a partnership, organisation or body, for a CSV cell."""
+    return getattr(thing, "name", None)
+
+
+def amounts_csv(amounts: list) -> str:
+    """Amounts as a spreadsheet: plain numbers, status ids, and the change on the year before."""
+    header = [
+        "year",
+        "flow",
+        "line",
+        "title",
+        "funder",
+        "recipient",
+        "purpose",
+        "amount",
+        "status",
+        "counted_in_totals",
+        "change_from_previous_year",
+        "change_percent",
+        "note",
+    ]
+    rows = [
+        [
+            a.year,
+            a.flow,
+            a.line,
+            a.title,
+            name_of(a.funder),
+            name_of(a.recipient),
+            a.purpose,
+            a.amount,
+            a.status.id if a.status else None,
+            a.counted,
+            a.change,
+            None if a.change_percent is None else round(a.change_percent, 1),
+            a.note,
+        ]
+        for a in amounts
+    ]
+    return csv_text(header, rows)

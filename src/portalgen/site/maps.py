@@ -1,0 +1,224 @@
+"""Choropleth maps with folium, made at build time, with nothing fetched from another host.
+
+folium writes a Leaflet map as a ``<div>`` and a script. We take just those two: the
+script is published as a file beside the page, Leaflet itself is served from the site
+(``xstatic-leaflet``), there are no base tiles unless a tile server is configured, and the
+legend is plain HTML, so no d3 or CDN link appears. folium's element ids come from random
+bytes; while a map is made they come from a counter instead, so the same data gives the
+same page. Each polygon can be reached with the Tab key and opened with Enter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import itertools
+import json
+import weakref
+from dataclasses import dataclass
+
+import branca.element
+import folium
+from folium.utilities import JsCode
+from shapely.geometry import mapping, shape
+
+from ..model.areas import AreaSet, Metric
+from ..data.formats import number
+
+COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
+"""Light to dark: higher figures are darker. Each class is also named in the legend, whose
+swatches (.pg-swatch--1 to --5 in portalgen.css) use the same colours."""
+NO_FIGURE = "#ffffff"
+SIMPLIFY_DEGREES = 0.0002
+"""About 15 metres: finer than a ward map on a phone can show."""
+PLACES = 5
+"""Coordinates are rounded to 5 decimal places, about a metre."""
+
+KEYBOARD = JsCode(
+    """function(feature, layer) {
+    layer.on("add", function() {
+        var path = layer.getElement();
+        path.setAttribute("tabindex", "0");
+        path.setAttribute("role", "link");
+        path.setAttribute("aria-label", feature.properties.label);
+        path.addEventListener("focus", function() {
+            layer.openTooltip(layer.getBounds().getCenter());
+            layer.setStyle({weight: 4});
+        });
+        path.addEventListener("blur", function() {
+            layer.closeTooltip();
+            layer.setStyle({weight: 1});
+        });
+        path.addEventListener("keydown", function(event) {
+            if (event.key === "Enter") { window.location.href = feature.properties.href; }
+        });
+    });
+    layer.on("click", function() { window.location.href = feature.properties.href; });
+}"""
+)
+
+
+@dataclass
+class Band:
+    low: float
+    high: float
+    colour: str
+    label: str
+
+
+@dataclass
+class MapParts:
+    html: str
+    """The map's container, to put in the page."""
+    script: str
+    """The script that draws it, to publish as a file beside the page."""
+    bands: list[Band]
+
+
+_SIMPLIFIED: weakref.WeakKeyDictionary[AreaSet, dict] = weakref.WeakKeyDictionary()
+"""Simplified boundaries by area set; an entry goes when its portal does (mkdocs serve
+loads a new portal on every change)."""
+
+
+def simplified(area_set: AreaSet) -> dict:
+    """The area set's boundaries, simplified and rounded once, and shared by all its maps."""
+    if area_set not in _SIMPLIFIED:
+        _SIMPLIFIED[area_set] = _simplify(area_set.geojson)
+    return _SIMPLIFIED[area_set]
+
+
+def _simplify(geojson: dict) -> dict:
+    features = []
+    for feature in geojson["features"]:
+        geometry = shape(feature["geometry"]).simplify(SIMPLIFY_DEGREES, preserve_topology=True)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": dict(feature["properties"]),
+                "geometry": _rounded(mapping(geometry)),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rounded(geometry: dict) -> dict:
+    def walk(value):
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], float):
+                return [round(c, PLACES) for c in value]
+            return [walk(v) for v in value]
+        return value
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+
+
+def bands(values: list[float], unit: str) -> list[Band]:
+    """Up to five classes of (nearly) equal numbers of areas, lowest first."""
+    ordered = sorted(values)
+    if not ordered:
+        return []
+    count = min(len(COLOURS), len(set(ordered)))
+    edges = [ordered[round(i * (len(ordered) - 1) / count)] for i in range(count + 1)]
+    result = []
+    for i in range(count):
+        low, high = edges[i], edges[i + 1]
+        result.append(Band(low, high, COLOURS[i], f"{number(low, unit)} to {number(high, unit)}"))
+    return result
+
+
+def colour(value: float | None, classes: list[Band]) -> str:
+    if value is None:
+        return NO_FIGURE
+    for band in classes:
+        if value <= band.high:
+            return band.colour
+    return classes[-1].colour
+
+
+def choropleth(
+    map_id: str,
+    metric: Metric,
+    period: str,
+    links: dict[str, str],
+    tiles: tuple[str, str] | None = None,
+) -> MapParts:
+    """The map of ``metric`` in ``period``; ``links`` gives each area code its page."""
+    shown = _shown_values(metric, period)
+    unit = "rate" if metric.per_1000 else metric.unit
+    classes = bands([v for v in shown.values() if v is not None], unit)
+    data = simplified(metric.area_set)
+    features = []
+    for feature in data["features"]:
+        code = feature["properties"]["code"]
+        label = _label(feature["properties"]["name"], metric, period, code)
+        properties = {
+            "code": code,
+            "label": label,
+            "tip": html.escape(label),
+            "href": links[code],
+            "fill": colour(shown.get(code), classes),
+        }
+        features.append({**feature, "properties": properties})
+    with _counted_ids(map_id):
+        parts = _render(map_id, {"type": "FeatureCollection", "features": features}, tiles)
+    return MapParts(*parts, classes)
+
+
+def _shown_values(metric: Metric, period: str) -> dict[str, float | None]:
+    codes = [area.code for area in metric.area_set.areas]
+    if metric.per_1000:
+        return {code: metric.rate(period, code) for code in codes}
+    return {code: metric.values.get(period, {}).get(code) for code in codes}
+
+
+def _label(name: str, metric: Metric, period: str, code: str) -> str:
+    value = metric.values.get(period, {}).get(code)
+    text = f"{name}: {number(value, metric.unit)}"
+    rate = metric.rate(period, code)
+    return f"{text} ({number(rate, 'rate')} per 1,000 residents)" if rate is not None else text
+
+
+@contextlib.contextmanager
+def _counted_ids(prefix: str):
+    """folium's element ids from a counter, not random bytes, while one map is made."""
+    counter = itertools.count()
+    original = branca.element.Element.__dict__["_generate_id"]
+    branca.element.Element._generate_id = classmethod(lambda cls: f"{prefix}_{next(counter)}")
+    try:
+        yield
+    finally:
+        branca.element.Element._generate_id = original
+
+
+def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
+    world = folium.Map(location=None, tiles=None, zoom_start=None, control_scale=False)
+    if tiles:
+        folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="Base map").add_to(world)
+    folium.GeoJson(
+        data,
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "color": "#0b0c0c",
+            "weight": 1,
+            "fillOpacity": 0.85,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+        on_each_feature=KEYBOARD,
+    ).add_to(world)
+    world.fit_bounds(_bounds(data))
+    figure = world.get_root()
+    figure.render()
+    return figure.html.render().strip(), figure.script.render().strip() + "\n"
+
+
+def _bounds(data: dict) -> list[list[float]]:
+    shapes = [shape(f["geometry"]) for f in data["features"]]
+    west = min(s.bounds[0] for s in shapes)
+    south = min(s.bounds[1] for s in shapes)
+    east = max(s.bounds[2] for s in shapes)
+    north = max(s.bounds[3] for s in shapes)
+    return [[south, west], [north, east]]
+
+
+def geojson_size(data: dict) -> int:
+    return len(json.dumps(data, separators=(",", ":")))

@@ -1,0 +1,79 @@
+"""Pages: one module per page kind, each turning the model into ``Page`` objects."""
+
+from __future__ import annotations
+
+from .. import downloads
+from ...model import history
+from ...model.portal import Portal
+from ..statement import AccessibilityStatement
+from . import (
+    accessibility,
+    area,
+    area_map,
+    areas_index,
+    body,
+    funding,
+    funding_year,
+    governance,
+    indicator,
+    meeting,
+    meetings,
+    open_data,
+    partnership,
+    partnerships,
+    performance,
+    plan,
+    plan_changes,
+    priority,
+    recommendation,
+    recommendations,
+    terms,
+    withdrawn,
+)
+from .page import Page
+
+KINDS = (
+    partnerships,
+    partnership,
+    plan,
+    plan_changes,
+    priority,
+    governance,
+    body,
+    terms,
+    meetings,
+    meeting,
+    recommendations,
+    recommendation,
+    funding,
+    funding_year,
+    performance,
+    indicator,
+    areas_index,
+    area_map,
+    area,
+    open_data,
+    withdrawn,
+)
+"""Page kinds made from data; each has ``pages(portal)``."""
+
+
+def all_pages(portal: Portal, statement: AccessibilityStatement | None = None) -> list[Page]:
+    """Every generated page of the portal, in a stable order."""
+    pages = [page for kind in KINDS for page in kind.pages(portal)]
+    if statement is not None:
+        pages.append(accessibility.page(statement))
+    for page in pages:
+        _date(page, portal)
+        page.downloads = downloads.with_json(page.downloads)
+    return pages
+
+
+def _date(page: Page, portal: Portal) -> None:
+    """When the page's data last changed, and the versions of its packages."""
+    page.updated = history.last_updated(page.sources, portal.versions, portal.commits)
+    keys = dict.fromkeys(history.package_of(source, portal.versions) for source in page.sources)
+    page.versions = [portal.versions[key] for key in keys if key]
+
+
+__all__ = ["KINDS", "Page", "accessibility", "all_pages"]

@@ -1,0 +1,88 @@
+"""A map page per metric and period: a folium choropleth, then the same figures as a table."""
+
+from __future__ import annotations
+
+from .. import assets, urls
+from ...data import datafiles
+from ...model.areas import Metric
+from ..downloads import csv_text
+from ...data.formats import financial_year
+from ..maps import choropleth
+from ...model.portal import Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [
+        page(metric, period, portal)
+        for partnership in portal.partnerships
+        for metric in partnership.metrics
+        for period in metric.periods
+    ]
+
+
+def page(metric: Metric, period: str, portal: Portal) -> Page:
+    address = urls.area_map(metric, period)
+    links = {a.code: urls.relative(address, urls.area(a)) for a in metric.area_set.areas}
+    key = f"{metric.area_set.partnership.id}-{metric.id}-{period}"
+    parts = choropleth(key.replace("-", "_"), metric, period, links, portal.map_tiles)
+    rows = table_rows(metric, period)
+    return Page(
+        address,
+        f"{metric.title}, {financial_year(period)}: {metric.area_set.title}",
+        "area_map",
+        {
+            "metric": metric,
+            "period": period,
+            "previous": metric.previous(period),
+            "partnership": metric.area_set.partnership,
+            "map": parts,
+            "rows": rows,
+            "leaflet": urls.relative(address, assets.LEAFLET + "/").rstrip("/"),
+        },
+        key=key,
+        sources=[
+            datafiles.ward_figures(metric.area_set.partnership.id),
+            datafiles.areas(metric.area_set.partnership.id, metric.area_set.id),
+        ],
+        description=f"Map and table of {metric.title.lower()} by area, {financial_year(period)}.",
+        downloads={"map.js": parts.script, f"{metric.id}-{period}.csv": _csv(metric, rows)},
+    )
+
+
+def table_rows(metric: Metric, period: str) -> list[dict]:
+    """Every area with its figure, rate, rank and change on the period before."""
+    ranks = metric.ranks(period)
+    previous = metric.previous(period)
+    rows = []
+    for area in metric.area_set.areas:
+        value = metric.values.get(period, {}).get(area.code)
+        before = metric.values.get(previous, {}).get(area.code) if previous else None
+        rows.append(
+            {
+                "area": area,
+                "value": value,
+                "rate": metric.rate(period, area.code),
+                "rank": ranks.get(area.code),
+                "change": None if value is None or before is None else value - before,
+            }
+        )
+    return rows
+
+
+def _csv(metric: Metric, rows: list[dict]) -> str:
+    header = ["code", "name", "value", "per_1000_residents", "rank", "change_on_previous_period"]
+    return csv_text(
+        header,
+        [
+            [
+                r["area"].code,
+                r["area"].name,
+                r["value"],
+                None if r["rate"] is None else round(r["rate"], 1),
+                r["rank"],
+                r["change"],
+            ]
+            for r in rows
+        ],
+    )

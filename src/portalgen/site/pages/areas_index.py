@@ -1,0 +1,28 @@
+"""An A to Z of the wards (or small areas) of each partnership, with its maps."""
+
+from __future__ import annotations
+
+from ...data import datafiles
+from .. import urls
+from ...model.portal import Partnership, Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [page(p) for p in portal.partnerships if p.area_sets]
+
+
+def page(partnership: Partnership) -> Page:
+    letters: dict[str, list] = {}
+    for area_set in partnership.area_sets:
+        for area in area_set.areas:
+            letters.setdefault(area.name[:1].upper(), []).append(area)
+    return Page(
+        urls.areas_index(partnership),
+        f"Wards and areas: {partnership.name}",
+        "areas_index",
+        {"partnership": partnership, "letters": sorted(letters.items())},
+        key=partnership.id,
+        sources=[datafiles.areas(partnership.id, s.id) for s in partnership.area_sets],
+        description=f"Every ward or small area of {partnership.name}, A to Z, and its maps.",
+    )

@@ -1,0 +1,30 @@
+"""A home page per partnership: who it is, what it covers, its current priorities."""
+
+from __future__ import annotations
+
+from ...data import datafiles
+from .. import urls
+from ...model.portal import Partnership, Portal
+from .governance import annual_meeting
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [page(partnership, portal) for partnership in portal.partnerships]
+
+
+def page(partnership: Partnership, portal: Portal) -> Page:
+    return Page(
+        urls.partnership(partnership),
+        partnership.name,
+        "partnership",
+        {
+            "partnership": partnership,
+            "plan": partnership.current_plan,
+            "annual": annual_meeting(partnership, portal),
+        },
+        key=partnership.id,
+        description=partnership.summary,
+        sources=[datafiles.PARTNERSHIPS],
+        search_boost=4,
+    )

@@ -1,0 +1,37 @@
+"""A page per recommendation or action, at a permanent address, with its timeline."""
+
+from __future__ import annotations
+
+from ...data import datafiles
+from .. import urls
+from ...model.governance import Recommendation
+from ...model.portal import Portal
+from .page import Page
+
+
+def pages(portal: Portal) -> list[Page]:
+    return [
+        page(item)
+        for partnership in portal.partnerships
+        if partnership.governance
+        for item in partnership.governance.recommendations
+    ]
+
+
+def page(item: Recommendation) -> Page:
+    partnership = item.meeting.body.partnership
+    return Page(
+        urls.recommendation(item),
+        f"{item.label}: {_short(item.text)}",
+        "recommendation",
+        {"item": item, "meeting": item.meeting, "partnership": partnership},
+        key=f"{partnership.id}-{item.id}",
+        description=item.text,
+        sources=[datafiles.governance(partnership.id)],
+    )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    if len(text) <= limit:
+        return text.rstrip(".")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

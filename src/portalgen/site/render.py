@@ -1,0 +1,149 @@
+"""Render: pages to Markdown (with HTML tables) through Jinja2 templates.
+
+Templates ship in ``portalgen/templates/pages`` and can be overridden per site by putting a
+file of the same name in ``<overrides>/portalgen/pages``. Autoescaping is on, so data is
+always text, never markup.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import html
+import itertools
+from pathlib import Path
+
+import yaml
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
+
+from . import metadata, urls
+from .citation import cite
+from ..model.compare import SECTIONS
+from ..data.formats import NOT_STATED, change, financial_year, money, number, short_money
+from .pages import Page
+from ..model.plan_changes import previous
+from .prose import summary_html
+
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
+
+
+def environment(
+    overrides: Path | None = None,
+    data_dir: str = "data",
+    repo_url: str | None = None,
+    branch: str = "main",
+    site_url: str | None = None,
+) -> Environment:
+    """The template environment; ``repo_url`` and ``branch`` let each page link to the data
+    files it is made from."""
+    loaders = [PackageLoader("portalgen.site", "templates")]
+    if overrides is not None:
+        loaders.insert(0, FileSystemLoader(str(overrides / "portalgen")))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_text,
+        prose=summary_html,
+        date=long_date,
+        number=number,
+        figure=figure,
+        when=partial_date,
+        yesno=yes_no,
+        money=money,
+        short_money=short_money,
+        change=change,
+        fy=financial_year,
+    )
+    env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
+    env.globals.update(previous=previous, cite=cite, site_url=site_url or "")
+    env.globals.update(dataset=metadata.dataset, jsonld=metadata.script)
+    env.globals.update(
+        data_dir=data_dir.strip("/"),
+        repository={"url": (repo_url or "").rstrip("/"), "branch": branch},
+    )
+    return env
+
+
+_TABLES: contextvars.ContextVar = contextvars.ContextVar("tables")
+
+
+def table_id() -> int:
+    """The next table's number on the page being rendered: captions get ids from it, so
+    each table's scrolling region is named by its own caption."""
+    return next(_TABLES.get())
+
+
+def render_page(page: Page, env: Environment) -> str:
+    """The Markdown source of ``page``: YAML front matter, then the template's output."""
+    names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
+    template = env.select_template(names if page.key else names[1:])
+    _TABLES.set(itertools.count(1))
+    body = template.render(page=page, link=page.link, **page.context)
+    if page.sources:
+        body += env.get_template("partials/sources.md.j2").render(page=page)
+    # material writes the description into <meta content="..."> without escaping it.
+    meta = {"title": html.escape(page.title), "description": html.escape(page.description[:300])}
+    if page.search_boost is not None:
+        meta["search"] = {"boost": page.search_boost}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{body}"
+
+
+def render_redirect(redirect, env: Environment) -> str:
+    """A small HTML page at ``redirect.source`` that sends the reader on, without JavaScript,
+    and says where in case the browser does not follow it."""
+    source, target = redirect.source.lstrip("/"), redirect.target.lstrip("/")
+    link = urls.relative(source, target)
+    return env.get_template("redirect.html.j2").render(redirect=redirect, link=link)
+
+
+def markdown_text(value) -> Markup:
+    """Text safe in Markdown: HTML escaped, and Markdown punctuation as character references."""
+    return Markup("").join(
+        Markup(f"&#{ord(char)};") if char in _MARKDOWN_PUNCTUATION else escape(char)
+        for char in str(value)
+    )
+
+
+def long_date(value: dt.date | None) -> str:
+    """27 March 2014, as GOV.UK writes dates; "not stated" when there is none."""
+    if value is None:
+        return NOT_STATED
+    return f"{value.day} {value:%B %Y}"
+
+
+def partial_date(value: str | None) -> str:
+    """A date given as precisely as the source gives it: 2014, April 2014, 1 April 2012."""
+    if not value:
+        return NOT_STATED
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return long_date(dt.date(*parts))
+    if len(parts) == 2:
+        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
+    return str(parts[0])
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return NOT_STATED
+    return "yes" if value else "no"
+
+
+def figure(value: float | None, unit: str, period: str | None) -> str:
+    text = number(value, unit)
+    return f"{text} ({financial_year(period)})" if value is not None and period else text
