@@ -62,6 +62,7 @@ class Action:
     owner: Organisation | None
     due: str | None
     progress: Progress
+    areas: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Priority:
     indicators: list[Indicator] = field(default_factory=list)
     """Indicators from the partnership's performance package that measure this priority."""
     plan: Plan | None = field(default=None, repr=False)
+    areas: tuple[str, ...] = ()
 
     def actions_of(self, kind: str) -> list[Action]:
         return [action for action in self.actions if action.kind == kind]

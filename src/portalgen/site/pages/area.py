@@ -1,18 +1,27 @@
-"""A page per ward or small area, at an address made from its ONS code (/wards/E05000266/)."""
+"""A page per ward or small area, at an address made from its ONS code (/wards/E05000266/).
+
+It answers a resident's four questions in order: what is happening here, what is being done
+here, what it costs, and who decides and when (``model/place.py`` works out each answer).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...data import datafiles
 from .. import urls
+from ...model import place
 from ...model.areas import Area
-from ...model.portal import Portal
+from ...model.funding import table_name
+from ...model.portal import Partnership, Portal
+from ..sparkline import sparkline
 from .page import Page
 
 
 def pages(portal: Portal) -> list[Page]:
     councils = _by_council(portal)
     return [
-        page(area, councils)
+        page(area, councils, portal.as_of)
         for partnership in portal.partnerships
         for area_set in partnership.area_sets
         for area in area_set.areas
@@ -29,8 +38,9 @@ def _by_council(portal: Portal) -> dict[str, list]:
     return found
 
 
-def page(area: Area, councils: dict[str, list]) -> Page:
-    """The area's page; ``councils`` are the partnerships by local authority (``_by_council``)."""
+def page(area: Area, councils: dict[str, list], as_of: dt.date) -> Page:
+    """The area's page; ``councils`` are the partnerships by local authority (``_by_council``)
+    and ``as_of`` the day the portal is built for, which "next meeting" is counted from."""
     area_set = area.area_set
     covering = councils.get(area.local_authority, [])
     return Page(
@@ -40,21 +50,60 @@ def page(area: Area, councils: dict[str, list]) -> Page:
         {
             "area": area,
             "area_set": area_set,
-            "figures": figures(area),
             "partnerships": covering,
-            "priorities": naming(area, covering),
+            "residents": place.residents(area),
+            **happening(area),
+            **being_done(area, covering),
+            **costs(area, covering),
+            **decides(covering, as_of),
         },
         key=area.code,
-        sources=[
-            datafiles.areas(area_set.partnership.id, area_set.id),
-            datafiles.ward_figures(area_set.partnership.id),
-        ],
-        description=f"Figures for {area.name} over time, and the partnerships that cover it.",
+        sources=_sources(area_set, covering),
+        description=f"What is happening in {area.name}, what is being done, what it costs "
+        "and who decides.",
         search_boost=0.5,
     )
 
 
+def happening(area: Area) -> dict:
+    readings = place.readings(area)
+    return {
+        "readings": readings,
+        "trends": {r.metric.id: sparkline(r.trend, r.metric.unit) for r in readings},
+        "figures": figures(area),
+    }
+
+
+def being_done(area: Area, covering: list[Partnership]) -> dict:
+    return {"tied": place.tied(area, covering), "plans": place.current_plans(covering)}
+
+
+def costs(area: Area, covering: list[Partnership]) -> dict:
+    return {
+        "money": place.readings(area, money=True),
+        "grants": place.grants_in(area, covering),
+        "spending": [s for s in map(place.latest_spending, covering) if s],
+        "received": [(p, place.latest_received(p)) for p in covering if place.latest_received(p)],
+        "table_name": table_name,
+    }
+
+
+def decides(covering: list[Partnership], as_of: dt.date) -> dict:
+    return {"deciders": [place.decider(p, as_of) for p in covering], "as_of": as_of, "ago": ago}
+
+
+def ago(day: dt.date, as_of: dt.date) -> str:
+    """How long before (or after) ``as_of`` a day is, roughly, in words: "about 12 years"."""
+    days = abs((as_of - day).days)
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            count = round(days / size) if size > 1 else days
+            return f"about {count} {unit}{'s' if count != 1 else ''}"
+    return "the same day"
+
+
 def figures(area: Area) -> list[dict]:
+    """Every figure for the area, every period: the table under the summaries."""
     rows = []
     for metric in area.area_set.metrics:
         for period in metric.periods:
@@ -72,15 +121,15 @@ def figures(area: Area) -> list[dict]:
     return rows
 
 
-def naming(area: Area, covering: list) -> list:
-    """Priorities, in plans of the partnerships covering it, whose text names the area."""
-    name = area.name.casefold()
-    found = []
+def _sources(area_set, covering: list[Partnership]) -> list[str]:
+    found = [
+        datafiles.areas(area_set.partnership.id, area_set.id),
+        datafiles.ward_figures(area_set.partnership.id),
+    ]
     for partnership in covering:
-        for plan in partnership.plans:
-            for priority in plan.priorities:
-                texts = [priority.title, priority.summary or ""]
-                texts += [action.title for action in priority.actions]
-                if any(name in text.casefold() for text in texts):
-                    found.append(priority)
-    return found
+        found += [datafiles.plan(partnership.id, plan.version) for plan in partnership.plans]
+        if partnership.funding:
+            found.append(datafiles.funding(partnership.id))
+        if partnership.governance:
+            found.append(datafiles.governance(partnership.id))
+    return list(dict.fromkeys(found))
