@@ -144,7 +144,10 @@ def test_redditch_small_area_ranks_its_score_and_shows_county_plan_and_money(exa
     year = max(r["year"] for r in given)
     total = sum(float(r["amount"]) for r in given if r["year"] == year)
     costs = text(page["costs"])
-    assert f"In {financial_year(year)}, Redditch Community Safety Partnership received {money(total)}" in costs
+    assert (
+        f"{money(total)} received by Redditch Community Safety Partnership from Worcestershire "
+        f"Safer Communities Board in {financial_year(year)} (final figures)"
+    ) in costs
 
     day = dt.date.fromisoformat(rows("worcestershire/governance/meetings.csv")[0]["date"])
     decides = text(page["decides"])
@@ -232,7 +235,10 @@ def test_an_action_tied_by_its_areas_is_listed_with_a_link_to_its_row():
 def test_spending_is_given_per_resident_when_the_population_is_known():
     soup = rendered(*toy(funding=True))
     money_line = text(soup.select_one("p.pg-place-money"))
-    assert money_line.startswith("In 2020/21, Toy CSP spent £50,000 (final figures, table 1 of its source), about £10 for each of its 5,000 residents (2020).")
+    assert money_line.startswith(
+        "£50,000 spent by Toy CSP across its whole area in 2020/21 (final figures, table 1 of "
+        "its source): about £10 for each of its 5,000 residents (2020)."
+    )
 
 
 @pytest.mark.parametrize("public", [True, None])
