@@ -103,17 +103,15 @@ def reading(metric: Metric, code: str) -> Reading:
 
 
 def whole_rate(metric: Metric, period: str) -> float | None:
-    """The rate per 1,000 residents of all the vintage's areas together, counting only areas
-    whose residents are known; None where the metric has no rate."""
+    """The rate per 1,000 residents of all the vintage's areas that have a figure, together;
+    None where the metric has no rate or any of those areas has no count of residents."""
     if not metric.per_1000 or metric.population is None:
         return None
-    pairs = [
-        (value, metric.population.latest_value(code))
-        for code, value in metric.values.get(period, {}).items()
-    ]
-    residents = sum(people for _, people in pairs if people)
-    counted = sum(value for value, people in pairs if people)
-    return 1000 * counted / residents if residents else None
+    values = metric.values.get(period, {})
+    people = [metric.population.latest_value(code) for code in values]
+    if not values or not all(people):
+        return None
+    return 1000 * sum(values.values()) / sum(people)
 
 
 def residents(area: Area) -> tuple[float, str, Metric] | None:

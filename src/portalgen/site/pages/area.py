@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ...data import datafiles
-from .. import urls
 from ...model import place
 from ...model.areas import Area
 from ...model.funding import table_name
 from ...model.portal import Partnership, Portal
+from .. import urls
 from ..sparkline import sparkline
 from .page import Page
 
