@@ -17,11 +17,12 @@ from conftest import REPO
 from portalgen.data.formats import financial_year, money, number
 from portalgen.model import place
 from portalgen.model.areas import Area, AreaSet, Metric
-from portalgen.model.funding import Amount, Funding
+from portalgen.model.funding import Amount, Funding, Grant
 from portalgen.model.governance import Body, Governance, Meeting
 from portalgen.model.portal import (
     Action,
     LocalAuthority,
+    Organisation,
     Partnership,
     Plan,
     Priority,
@@ -308,3 +309,46 @@ def test_rates_within_five_percent_are_about_the_same():
     reading = place.readings(area)[0]
     assert round(reading.rate, 2) == 4.1 and round(reading.whole_rate, 2) == 4.04
     assert reading.compared == "about the same as"
+
+
+def test_a_priority_whose_text_names_the_place_is_listed_as_before():
+    partnership, area = toy()
+    partnership.plans[0].priorities[0].actions[0].title = "Lights on the Northside estate"
+    item = rendered(partnership, area).select_one("ul.pg-place-tied > li")
+    assert text(item).startswith("Priority 1: Safer streets (Toy CSP, 2020/21): its text names")
+    assert text(item.select_one("ul")) == "Lights on the Northside estate"
+
+
+def test_money_for_the_place_is_under_what_it_costs_not_what_is_happening():
+    partnership, area = toy(funding=True)
+    grants = Metric(
+        "grants",
+        "Grants to groups in the ward",
+        "pounds",
+        False,
+        "Toy council",
+        None,
+        "",
+        area.area_set,
+    )
+    grants.values = {"2019-20": {area.code: 1200}, "2020-21": {area.code: 1500.5}}
+    partnership.metrics.append(grants)
+    funder = Organisation("toy-council", "Toy Council", "council", True)
+    day = dt.date(2020, 6, 1)
+    partnership.funding.grants = [
+        Grant(
+            "g1", day, None, None, funder, "Northside Youth", None, "Summer club", 900, area.code
+        ),
+        Grant("g2", day, None, None, funder, "Southside Choir", None, "Concerts", 500, "E05999992"),
+    ]
+    soup = rendered(partnership, area)
+    titles = [text(h) for h in soup.select("section.pg-place-figure h3")]
+    assert titles == ["Crimes"]
+    lines = [text(p) for p in soup.select("p.pg-place-money")]
+    assert lines == [
+        "£1,500.50 in 2020/21: Grants to groups in the ward. Up on 2019/20, when it was £1,200. "
+        "Source: Toy council.",
+        "£900 in 1 grant for work in Northside, as the funder recorded the ward. These are "
+        "grants to organisations, not all the money spent here.",
+    ]
+    assert "spent by Toy CSP" not in text(soup)
