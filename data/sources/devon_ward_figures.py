@@ -6,7 +6,9 @@ point shapely guarantees is inside the polygon), so an LSOA that straddles a war
 is counted whole in one ward. LSOAs with no 2011 polygon (codes new in 2021, flagged
 LSOA_in_lsoa11_boundaries = no) cannot be placed and are left out. Only the full calendar
 years 2023 and 2024 are kept: the source runs from May 2022 to April 2025. A ward that no
-LSOA's point falls in gets no figure (not 0).
+LSOA's point falls in gets no figure (not 0). A 2011 LSOA whose records stop after 2022
+was split in 2021 and its area is counted under the new, unplaceable codes, so the ward
+it falls in gets no crime figure either: a total missing part of the ward would mislead.
 
     python data/sources/devon_ward_figures.py \
         /work/shared/data/crime/devon_lsoa_crime_type_counts_by_year_2022-2025.csv \
@@ -83,10 +85,25 @@ def population(path: Path) -> dict[str, int]:
         return {row["lsoa"]: int(row["pop"].replace(",", "")) for row in csv.DictReader(handle)}
 
 
-def figures(counts, residents, placed) -> list[tuple[str, str, str, int]]:
+def split_lsoas(counts, placed) -> set[str]:
+    """2011 LSOAs whose records stop after 2022: they were split in 2021, and police.uk
+    counts their area under the new codes, which have no 2011 polygon."""
+    by_year: dict[tuple[str, str], int] = defaultdict(int)
+    for (lsoa, year, _), value in counts.items():
+        by_year[(lsoa, year)] += value
+    later = ["2023", "2024", "2025"]
+    return {
+        lsoa
+        for lsoa in placed
+        if by_year[(lsoa, "2022")] and not any(by_year[(lsoa, y)] for y in later)
+    }
+
+
+def figures(counts, residents, placed, incomplete) -> list[tuple[str, str, str, int]]:
+    """Crime totals by ward (none for the incomplete wards) and population by ward."""
     totals: dict[tuple[str, str, str], int] = defaultdict(int)
     for (lsoa, year, crime_type), value in counts.items():
-        if year not in YEARS or lsoa not in placed:
+        if year not in YEARS or lsoa not in placed or placed[lsoa] in incomplete:
             continue
         for metric, types in METRICS.items():
             if types is None or crime_type in types:
@@ -110,7 +127,9 @@ def main(argv: list[str]) -> None:
     missing = sorted(set(placed) - set(residents))
     if missing:
         raise SystemExit(f"no population for {missing}")
-    rows = figures(counts, residents, placed)
+    split = split_lsoas(counts, placed)
+    incomplete = {placed[lsoa] for lsoa in split}
+    rows = figures(counts, residents, placed, incomplete)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "figures.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -123,14 +142,16 @@ def main(argv: list[str]) -> None:
         for year in YEARS
     }
     counted = {
-        year: sum(v for (lsoa, y, _), v in counts.items() if y == year and lsoa in placed)
-        for year in YEARS
+        year: sum(v for m, y, _, v in rows if m == "all-crime" and y == year) for year in YEARS
     }
+    recorded = {year: sum(v for (_, y, _), v in counts.items() if y == year) for year in YEARS}
     print(f"{len(placed)} LSOAs placed in {len(set(placed.values()))} of {len(wards)} wards")
     print(f"LSOA points outside every ward: {outside}")
     print(f"{len(unplaceable)} LSOAs with no 2011 polygon left out; records left out {left_out}")
-    print(f"records counted {counted}")
+    print(f"records in the ward figures {counted} of {recorded}")
     print(f"wards with no LSOA (no figure): {len(empty)} {empty}")
+    print(f"2011 LSOAs split in 2021 {sorted(split)}; wards with no crime figure")
+    print(f"  as part of their records cannot be placed: {len(incomplete)} {sorted(incomplete)}")
 
 
 if __name__ == "__main__":
