@@ -7,6 +7,7 @@ spent. Only rows for Haringey (district E09000014) whose ward code is one of the
 data/haringey/areas/wd13/areas.csv are used. Only the full award years 2013 to 2017 are
 kept: the export was made in November 2018, so 2018 is part of a year. A ward with no
 grant recorded in a year gets 0 (GrantNav lists no grant to an organisation there).
+Amounts are added up exactly, then rounded to the nearest pound.
 
     python data/sources/haringey_grants.py \
         /work/shared/data/funding/360giving_grants_by_ward_funder_year_grantnav-2018-11.csv \
@@ -22,7 +23,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 DISTRICT = "E09000014"
@@ -50,9 +51,8 @@ def grants(path: Path, wards: list[str]) -> list[list[str]]:
     rows = []
     for year in YEARS:
         for ward in sorted(wards):
-            pounds = amount.get((year, ward), Decimal(0)).quantize(Decimal("0.01"))
-            text = str(pounds).removesuffix(".00")
-            rows.append(["grants-amount", year, ward, text])
+            pounds = amount.get((year, ward), Decimal(0)).quantize(Decimal(1), ROUND_HALF_UP)
+            rows.append(["grants-amount", year, ward, str(pounds)])
     for year in YEARS:
         for ward in sorted(wards):
             rows.append(["grants-number", year, ward, str(number.get((year, ward), 0))])

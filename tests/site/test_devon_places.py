@@ -69,7 +69,7 @@ def test_devon_ward_whose_small_areas_were_split_shows_no_crime_figure(example_s
 
 def test_haringey_ward_shows_grants_to_organisations_in_it(example_site):
     amount = figures(HARINGEY)[("grants-amount", "2017", BRUCE_GROVE)]
-    title = "Grants to organisations in this ward (360Giving): amount awarded"
+    title = "Grants to organisations in the ward (360Giving): amount awarded"
     row = next(r for r in history(example_site, BRUCE_GROVE) if r[0] == title and r[1] == "2017")
     assert row[2] == f"£{amount:,.0f}"
     assert row[3] == "–"
