@@ -37,6 +37,8 @@ PAGE_KINDS = {
     "ward map": "partnerships/haringey/maps/anti-social-behaviour/2017-18/",
     "small-area map": "partnerships/redditch/maps/imd-2019-score/2019/",
     "ward": "wards/E05000268/",
+    "ward on current boundaries": "wards/E05011782/",
+    "ward map on current boundaries": "partnerships/safer-devon/maps/all-crime/2024/",
     "small area": "small-areas/E01032244/",
     "areas A to Z": "partnerships/haringey/areas/",
     "open data": "open-data/",

@@ -29,10 +29,10 @@ def test_duplicate_and_negative_figures_are_rejected(project):
     lines = path.read_text("utf-8").splitlines(keepends=True)
     path.write_text("".join(lines) + lines[4], "utf-8")
     assert problems(project) == [
+        f'{FIGURES}:3 value: "-4" must be at least 0.',
         f'{FIGURES}:{len(lines) + 1} metric, period, area: repeats "all-crime", "2016-17", '
         '"E05000269", already on line 5. Only one row may have the same metric and period '
         "and area: delete one, or correct it.",
-        f'{FIGURES}:3 value: "-4" must be at least 0.',
     ]
 
 
@@ -98,7 +98,7 @@ def test_ward_page_figures_rank_and_partnership(example_site):
         [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
         for row in soup.select("table.pg-area-history tbody tr")
     ]
-    assert len(rows) == 9
+    assert len(rows) == 19  # 9 crime and population rows, then 10 of grants (5 years, 2 metrics)
     assert rows[0][:2] == ["All crimes and anti-social behaviour reported to the police", "2016/17"]
     assert rows[0][4].endswith("of 19")
     covered = soup.select_one("dl.pg-facts dd").get_text(" ", strip=True)
