@@ -70,9 +70,8 @@ def place_addresses(site) -> list[str]:
 
 def test_every_place_page_has_the_four_sections_in_order_and_none_empty(example_site):
     addresses = place_addresses(example_site)
-    assert len(addresses) == len(rows("haringey/areas/wd13/areas.csv")) + len(
-        rows("redditch/areas/lsoa11/areas.csv")
-    )
+    vintages = sorted(DATA.glob("*/areas/*/areas.csv"))
+    assert len(addresses) == sum(len(rows(str(p.relative_to(DATA)))) for p in vintages)
     for address in addresses:
         soup = example_site.soup(address)
         headings = [h for h in soup.select("article h2[id]") if h["id"] in SECTIONS]
@@ -126,9 +125,16 @@ def test_haringey_ward_says_what_happens_what_is_done_and_who_decides(example_si
     titles = [a.get_text(strip=True) for a in page["being-done"].select("ol.pg-place-priorities a")]
     assert titles == [r["title"] for r in rows("haringey/plans/2013-14/priorities.csv")]
 
-    assert "Haringey Community Safety Partnership publishes no figures for its spending" in text(
-        page["costs"]
-    )
+    grants = {
+        r["period"]: float(r["value"])
+        for r in figures
+        if (r["metric"], r["area"]) == ("grants-amount", code)
+    }
+    year = max(grants)
+    costs = text(page["costs"])
+    assert costs.startswith(f"{money(grants[year])} in {year}: Grants to organisations in the ward")
+    assert "not money spent by the Community Safety Partnership" in costs
+    assert "Haringey Community Safety Partnership publishes no figures for its spending" in costs
     meeting = rows("haringey/governance/meetings.csv")[0]
     day = dt.date.fromisoformat(meeting["date"])
     decides = text(page["decides"])
@@ -350,5 +356,23 @@ def test_money_for_the_place_is_under_what_it_costs_not_what_is_happening():
         "Source: Toy council.",
         "£900 in 1 grant for work in Northside, as the funder recorded the ward. These are "
         "grants to organisations, not all the money spent here.",
+        "£50,000 spent by Toy CSP across its whole area in 2020/21 (final figures, table 1 of "
+        "its source): about £10 for each of its 5,000 residents (2020). What it spent in 2020/21.",
     ]
-    assert "spent by Toy CSP" not in text(soup)
+    assert "For the whole partnership area:" in text(soup)
+
+
+def test_a_devon_ward_with_no_plan_or_money_on_the_portal_says_so(example_site):
+    code = "E05011782"
+    name = next(r["name"] for r in rows("safer-devon/areas/wd23/areas.csv") if r["code"] == code)
+    assert (
+        not list(DATA.glob("safer-devon/plans/*")) and not (DATA / "safer-devon/funding").exists()
+    )
+    page = sections(example_site.soup(f"wards/{code}/"))
+    assert text(page["being-done"]) == (
+        f"No partnership covering {name} has published a plan on this portal. To ask what is "
+        "being done here, start from the page of Safer Devon Partnership."
+    )
+    assert text(page["costs"]).startswith(
+        "Safer Devon Partnership publishes no figures for its spending on this portal."
+    )
