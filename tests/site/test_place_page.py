@@ -119,6 +119,14 @@ def test_haringey_ward_says_what_happens_what_is_done_and_who_decides(example_si
     wards = len(rows("haringey/areas/wd13/areas.csv"))
     assert f"{number(whole, 'rate')} for every 1,000 residents across all {wards} wards" in card
     assert page["happening"].select("div.pg-table-wrap table.pg-area-history tbody tr")
+    counts = [
+        (r["period"], float(r["value"]))
+        for r in figures
+        if (r["metric"], r["area"]) == ("grants-number", code)
+    ]
+    words = ", ".join(f"{period}: {number(value)}" for period, value in counts)
+    trends = [svg["aria-label"] for svg in page["happening"].select("svg.pg-place-trend[role=img]")]
+    assert trends == [f"Trend from {counts[0][0]} to {counts[-1][0]}: {words}"]
 
     across = page["being-done"].select_one("h3#across")
     assert across.get_text(strip=True) == "Across the whole area"
