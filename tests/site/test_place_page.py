@@ -277,6 +277,7 @@ def test_three_periods_draw_a_trend_with_its_figures_in_words():
         == "Trend from 2015/16 to 2017/18: 2015/16: 10, 2016/17: 11, 2017/18: 12"
     )
     assert len(trend.select_one("polyline")["points"].split()) == 3
+    assert text(soup.select_one(".pg-place-trend-span")) == "Trend, 2015/16 to 2017/18"
     assert rendered(*toy(periods=("2016-17", "2017-18"))).select("svg.pg-place-trend") == []
 
 

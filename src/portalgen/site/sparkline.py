@@ -18,6 +18,8 @@ class Sparkline:
     """The polyline's points, "x,y x,y …"."""
     last: tuple[float, float]
     label: str
+    span: str
+    """The periods it covers, written beside the line: "2013 to 2017"."""
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -35,8 +37,7 @@ def sparkline(trend: list[tuple[str, float]], unit: str) -> Sparkline | None:
         for i, v in enumerate(values)
     ]
     words = ", ".join(f"{financial_year(p)}: {number(v, unit)}" for p, v in trend)
+    span = f"{financial_year(trend[0][0])} to {financial_year(trend[-1][0])}"
     return Sparkline(
-        " ".join(f"{x},{y}" for x, y in coords),
-        coords[-1],
-        f"Trend from {financial_year(trend[0][0])} to {financial_year(trend[-1][0])}: {words}",
+        " ".join(f"{x},{y}" for x, y in coords), coords[-1], f"Trend from {span}: {words}", span
     )
