@@ -84,7 +84,7 @@ def test_a_council_leads_to_its_partnership(page, server):
     page.wait_for_selector("#pg-find-list li[role=option]")
     options = page.locator("#pg-find-list li[role=option]")
     texts = options.all_inner_texts()
-    council = next(i for i, text in enumerate(texts) if "council in" in text)
+    council = next(i for i, text in enumerate(texts) if "council, covered by" in text)
     options.nth(council).click()
     page.wait_for_url(f"{server}partnerships/*/")
 
