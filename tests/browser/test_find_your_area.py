@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import REPO, recording_page
+from gates import axe_violations
 from shapely.geometry import shape
 
 NOEL_PARK = "wards/E05000275/"
@@ -70,6 +71,14 @@ def test_escape_closes_the_suggestions(page, server):
     page.press("#pg-find-input", "Escape")
     assert page.locator("#pg-find-list").is_hidden()
     assert page.locator("#pg-find-input").get_attribute("aria-expanded") == "false"
+
+
+def test_the_open_suggestions_pass_axe(page, server):
+    page.goto(server)
+    page.fill("#pg-find-input", "Redditch")
+    _suggestions(page)
+    page.keyboard.press("ArrowDown")
+    assert axe_violations(page) == []
 
 
 def test_accents_and_case_do_not_matter(page, server):

@@ -18,9 +18,9 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from . import maps, urls
 from ..model.areas import AreaSet
 from ..model.portal import Partnership, Portal
+from . import maps, urls
 
 FOLDER = "assets/portalgen"
 INDEX = f"{FOLDER}/places.json"

@@ -7,8 +7,8 @@ matches the same places (``site/places.py``) as the reader types.
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import places
 from ...model.portal import Portal
+from .. import places
 from .page import Page
 
 ADDRESS = "places/"
@@ -24,9 +24,7 @@ def page(portal: Portal) -> Page:
         "Find your area",
         "places",
         {"letters": places.by_letter(portal)},
-        sources=[
-            datafiles.areas(p.id, s.id) for p in portal.partnerships for s in p.area_sets
-        ],
+        sources=[datafiles.areas(p.id, s.id) for p in portal.partnerships for s in p.area_sets],
         description="Every ward, small area, council and partnership on the portal, A to Z.",
         search_boost=2,
     )
