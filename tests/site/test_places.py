@@ -49,6 +49,8 @@ def test_the_index_lists_every_ward_council_and_partnership_in_order(example_sit
     assert found["Haringey", "council"]["url"] == "partnerships/haringey/"
     assert found["Safer Devon Partnership", "partnership"]["url"] == "partnerships/safer-devon/"
     assert found["Teignbridge", "council"]["where"] == "council, covered by Safer Devon Partnership"
+    redditch = [p["url"] for p in index if (p["name"], p["kind"]) == ("Redditch", "council")]
+    assert redditch[0] == "partnerships/redditch/"
     names = [places.fold(p["name"]) for p in index]
     assert names == sorted(names)
 

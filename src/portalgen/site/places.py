@@ -96,13 +96,20 @@ def _bodies(partnership: Partnership) -> list[Place]:
 
 
 def places(portal: Portal) -> list[Place]:
-    """Every place, sorted by name (without accents), then kind, then address."""
+    """Every place, sorted by name (without accents), then kind; a council covered by more
+    than one partnership leads first to the most local one (covering fewest councils)."""
     found = {
         place
         for partnership in portal.partnerships
         for place in (*_areas(partnership), *_bodies(partnership))
     }
-    return sorted(found, key=lambda p: (fold(p.name), KIND_ORDER[p.kind], p.old, p.url, p.within))
+    size = {urls.partnership(p): len(_councils(p)) for p in portal.partnerships}
+
+    def key(place: Place):
+        local = size[place.url] if place.kind == "council" else 0
+        return (fold(place.name), KIND_ORDER[place.kind], local, place.old, place.url, place.within)
+
+    return sorted(found, key=key)
 
 
 def letter(place: Place) -> str:
