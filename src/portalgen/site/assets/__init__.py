@@ -13,7 +13,7 @@ import xstatic.pkg.leaflet
 
 FOLDER = "assets/portalgen"
 STYLESHEETS = ("portalgen.css",)
-SCRIPTS = ("sort.js",)
+SCRIPTS = ("sort.js", "places.js")
 
 
 def files() -> dict[str, bytes]:
