@@ -62,6 +62,9 @@ class Action:
     owner: Organisation | None
     due: str | None
     progress: Progress
+    areas: tuple[str, ...] = ()
+    """ONS codes of the wards, small areas or councils where it happens, in the order the
+    data gives them; empty across the partnership's whole area."""
 
 
 @dataclass
@@ -72,6 +75,9 @@ class Priority:
     summary: str | None
     owner: Organisation | None
     progress: Progress
+    areas: tuple[str, ...] = ()
+    """ONS codes of the wards, small areas or councils where it applies, in the order the
+    data gives them; empty across the partnership's whole area."""
     actions: list[Action] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     """Indicators from the partnership's performance package that measure this priority."""
