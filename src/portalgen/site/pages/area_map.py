@@ -39,6 +39,7 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             "map": parts,
             "rows": rows,
             "leaflet": urls.relative(address, assets.LEAFLET + "/").rstrip("/"),
+            "way_in": urls.relative(address, f"{assets.FOLDER}/{assets.MAP_SCRIPTS[0]}").rstrip("/"),
         },
         key=key,
         sources=[
