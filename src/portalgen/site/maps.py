@@ -36,6 +36,9 @@ SIMPLIFY_DEGREES = 0.0002
 """About 15 metres: finer than a ward map on a phone can show."""
 PLACES = 5
 """Coordinates are rounded to 5 decimal places, about a metre."""
+ZOOM_SNAP = 0.25
+"""Zoom in quarter steps, so that fitting the map to the area fills the frame (whole steps
+can leave the area at half the frame's width)."""
 
 WAY_IN = "portalgenMap.attach({map}, {layer});"
 """The call in the map's script that hands the map to ``maps.js`` (in ``site/assets/``),
@@ -199,7 +202,9 @@ def _counted_ids(prefix: str):
 
 
 def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
-    world = folium.Map(location=None, tiles=None, zoom_start=None, control_scale=False)
+    world = folium.Map(
+        location=None, tiles=None, zoom_start=None, control_scale=False, zoom_snap=ZOOM_SNAP
+    )
     if tiles:
         folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="Base map").add_to(world)
     layer = folium.GeoJson(
