@@ -5,6 +5,7 @@ host."""
 from __future__ import annotations
 
 from conftest import recording_page
+from gates import axe_violations
 
 MAP = "partnerships/haringey/maps/anti-social-behaviour/2017-18/"
 WARD, CODE = "Noel Park", "E05000275"
@@ -21,11 +22,20 @@ def table_figure(page, name: str) -> str:
     return row.locator("td").first.inner_text()
 
 
-def test_first_tap_previews_a_ward_and_second_opens_it(browser, server):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+def open_map(context, server: str):
+    """The map page, with every error the browser reports (a refused script among them)."""
     page = recording_page(context, server)
+    page.errors = []
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(f"{server}{MAP}")
     page.locator(".pg-map").scroll_into_view_if_needed()
+    return page
+
+
+def test_first_tap_previews_a_ward_and_second_opens_it(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    page = open_map(context, server)
     page.touchscreen.tap(*inside(page, WARD))
     preview = page.locator(".pg-map-preview")
     preview.wait_for(state="visible")
@@ -35,6 +45,8 @@ def test_first_tap_previews_a_ward_and_second_opens_it(browser, server):
     link = preview.get_by_role("link", name=f"Open the page for {WARD}")
     assert link.get_attribute("href") == f"../../../../../wards/{CODE}/"
     assert page.url == f"{server}{MAP}"
+    assert axe_violations(page) == []
+    assert page.errors == []
     page.touchscreen.tap(*inside(page, WARD))
     page.wait_for_url(f"{server}wards/{CODE}/")
     assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == WARD
@@ -44,9 +56,7 @@ def test_first_tap_previews_a_ward_and_second_opens_it(browser, server):
 
 def test_a_tap_on_another_ward_moves_the_preview(browser, server):
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
-    page = recording_page(context, server)
-    page.goto(f"{server}{MAP}")
-    page.locator(".pg-map").scroll_into_view_if_needed()
+    page = open_map(context, server)
     page.touchscreen.tap(*inside(page, WARD))
     page.touchscreen.tap(*inside(page, "Alexandra"))
     preview = page.locator(".pg-map-preview")
@@ -59,9 +69,7 @@ def test_a_tap_on_another_ward_moves_the_preview(browser, server):
 
 def test_with_a_mouse_hover_previews_and_a_click_opens(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = recording_page(context, server)
-    page.goto(f"{server}{MAP}")
-    page.locator(".pg-map").scroll_into_view_if_needed()
+    page = open_map(context, server)
     page.mouse.move(*inside(page, WARD))
     tip = page.locator(".pg-map-tip")
     tip.wait_for(state="visible")
@@ -75,8 +83,7 @@ def test_with_a_mouse_hover_previews_and_a_click_opens(browser, server):
 
 def test_names_are_shown_where_they_fit_and_never_overlap(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = recording_page(context, server)
-    page.goto(f"{server}{MAP}")
+    page = open_map(context, server)
     page.wait_for_load_state("load")
     shown = page.locator(".pg-map-label:not(.pg-map-label--hidden) span")
     assert shown.count() >= 10

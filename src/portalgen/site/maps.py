@@ -49,11 +49,7 @@ click, a second tap or Enter."""
 class _WayIn(branca.element.MacroElement):
     """The ``WAY_IN`` call, written after folium has drawn and fitted the map."""
 
-    _template = jinja2.Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this.call }}\n"
-        "{% endmacro %}"
-    )
+    _template = jinja2.Template("{% macro script(this, kwargs) %}{{ this.call }}\n{% endmacro %}")
 
     def __init__(self, world: folium.Map, layer: folium.GeoJson):
         super().__init__()

@@ -22,7 +22,8 @@ def files() -> dict[str, bytes]:
     """Site path → content of every asset, in a stable order."""
     package = resources.files("portalgen.site.assets")
     return {
-        f"{FOLDER}/{name}": package.joinpath(name).read_bytes() for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS)
+        f"{FOLDER}/{name}": package.joinpath(name).read_bytes()
+        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS)
     }
 
 
