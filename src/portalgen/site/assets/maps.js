@@ -42,6 +42,7 @@
     this.hide();
     this.layer = layer;
     layer.setStyle({ weight: 4 });
+    layer.closeTooltip();
     var line = text("p", "", "");
     line.appendChild(summary(properties));
     var link = text("a", "", "Open the page for " + properties.name);
