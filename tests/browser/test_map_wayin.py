@@ -103,3 +103,15 @@ def test_names_are_shown_where_they_fit_and_never_overlap(browser, server):
     assert 0 < shown.count() < before
     assert page.outside_requests == []
     context.close()
+
+
+def test_from_the_keyboard_a_ward_is_named_and_enter_opens_it(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = open_map(context, server)
+    ward = page.get_by_role("link", name=f"{WARD}: {table_figure(page, WARD)} (")
+    ward.focus()
+    assert page.locator(".pg-map-tip").inner_text().startswith(f"{WARD}: ")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}wards/{CODE}/")
+    assert page.outside_requests == []
+    context.close()
