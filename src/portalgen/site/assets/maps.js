@@ -8,7 +8,9 @@
 (function () {
   "use strict";
 
-  var SPILL = 1.25; /* a name may be this much wider than its shape, no more */
+  var INSET = 0.25; /* a name fits if its middle line, less this share of its width at each
+    end, and the middle of its top and bottom edges are inside its shape */
+  var LONG = 12; /* a longer name is set on two lines, broken at the space nearest its middle */
 
   function text(tag, className, content) {
     var element = document.createElement(tag);
@@ -87,14 +89,25 @@
     });
   }
 
+  function twoLines(name) {
+    var middle = name.length / 2;
+    var best = -1;
+    for (var i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) {
+      if (best === -1 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+    }
+    if (name.length <= LONG || best === -1) return name;
+    return name.slice(0, best) + "\n" + name.slice(best + 1);
+  }
+
   function label(map, layer) {
     var properties = layer.feature.properties;
-    var name = text("span", "", properties.name);
+    var name = text("span", "", twoLines(properties.name));
     var icon = L.divIcon({ className: "pg-map-label", html: name, iconSize: null });
     var marker = L.marker(properties.at, { icon: icon, interactive: false, keyboard: false });
     marker.addTo(map);
     marker.getElement().setAttribute("aria-hidden", "true");
-    return { layer: layer, name: name, element: marker.getElement() };
+    var shape = rings(layer.getLatLngs());
+    return { layer: layer, name: name, element: marker.getElement(), shape: shape };
   }
 
   function boxOf(element, origin) {
@@ -111,13 +124,32 @@
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
+  function rings(latlngs) {
+    if (latlngs.length && latlngs[0] instanceof L.LatLng) return [latlngs];
+    return latlngs.reduce(function (all, part) { return all.concat(rings(part)); }, []);
+  }
+
+  function inside(shape, point) {
+    var odd = false;
+    shape.forEach(function (ring) {
+      for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        var a = ring[i], b = ring[j];
+        if ((a.lat > point.lat) !== (b.lat > point.lat) &&
+            point.lng < (b.lng - a.lng) * (point.lat - a.lat) / (b.lat - a.lat) + a.lng) {
+          odd = !odd;
+        }
+      }
+    });
+    return odd;
+  }
+
   function fits(map, label, box) {
-    var bounds = label.layer.getBounds();
-    var corner = map.latLngToContainerPoint(bounds.getNorthWest());
-    var opposite = map.latLngToContainerPoint(bounds.getSouthEast());
-    var width = opposite.x - corner.x;
-    var height = opposite.y - corner.y;
-    return box.right - box.left <= width * SPILL && box.bottom - box.top <= height;
+    var x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+    var dx = (box.right - box.left) * (0.5 - INSET);
+    var points = [[x, y], [x - dx, y], [x + dx, y], [x, box.top], [x, box.bottom]];
+    return points.every(function (point) {
+      return inside(label.shape, map.containerPointToLatLng(point));
+    });
   }
 
   function layout(map, labels) {
