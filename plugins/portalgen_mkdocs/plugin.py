@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, csp, feeds, prose
+from portalgen.site import addresses, assets, csp, feeds, places, prose
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.render import environment, render_page, render_redirect
@@ -64,7 +64,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         pages = all_pages(self.portal, statement)
         self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
-        for path, content in {**assets.files(), **leaflet}.items():
+        for path, content in {**assets.files(), **leaflet, **places.files(self.portal)}.items():
             files.append(File.generated(config, path, content=content))
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self.followed = feeds.follow(pages, self.feeds)
@@ -115,7 +115,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "frames, forms, inline styles, event handlers or links other than web pages, "
                 "email addresses and pages of the site. Remove it."
             )
-        return clean
+        return places.with_find_box(clean, self.env, page.file.url)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """The page's security policy, and a link for browsers and feed readers to find

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 PAGE_KINDS = {
     "home": "",
+    "places": "places/",
     "partnerships": "partnerships/",
     "partnership": "partnerships/haringey/",
     "county partnership": "partnerships/worcestershire/",

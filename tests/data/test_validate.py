@@ -67,7 +67,9 @@ def test_broken_keys_owner_and_duplicate_id(project):
 def test_unknown_and_missing_columns(project):
     path = project / WORCS / "priorities.csv"
     replace_line(path, 1, "status,status_date", "stat,status_date")
-    expected_header = "id,number,title,summary,owner,status,status_date"
+    expected_header = (
+        "id,number,title,summary,owner,status,status_date (and it may also have: areas)"
+    )
     assert problems(project) == [
         f"{WORCS}/priorities.csv:1 stat: is not a column portalgen knows. Did you mean "
         f'"status"? The header line must be: {expected_header}',

@@ -13,9 +13,10 @@ REFERENCES = {
     "target",
     "priority",
     "action",
+    "areas",
 }
-"""Text columns that name something elsewhere (an organisation, a status): their values
-are checked against other files, so they are not free text."""
+"""Text columns that name something elsewhere (an organisation, a status, the codes of
+areas): their values are checked against other files, so they are not free text."""
 
 
 def keys(descriptor: dict) -> tuple[set[str], set[str]]:

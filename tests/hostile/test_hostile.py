@@ -152,7 +152,10 @@ def no_descriptor(project: Path) -> None:
     shutil.copy(project / PRIORITIES, folder / "priorities.csv")
 
 
-HEADER = "The header line must be: id,number,title,summary,owner,status,status_date"
+HEADER = (
+    "The header line must be: id,number,title,summary,owner,status,status_date "
+    "(and it may also have: areas)"
+)
 OUTSIDE = (
     "is a symbolic link, so what it holds may come from outside data/. portalgen reads only "
     "files kept in data/ itself: replace the link with a copy."

@@ -8,10 +8,13 @@ import re
 
 import pytest
 from conftest import Site, copy_project, problems, run_portalgen, set_cell
+from shapely.geometry import Point, shape
 
 AREAS = "data/haringey/areas/wd13"
 FIGURES = "data/haringey/ward-figures/figures.csv"
 MAP = "partnerships/haringey/maps/all-crime/2017-18/"
+ASB_MAP = "partnerships/haringey/maps/anti-social-behaviour/2017-18/"
+FIT = re.compile(r"\.fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]")
 
 
 def test_figure_must_use_its_vintages_codes(project):
@@ -67,7 +70,11 @@ def test_metric_must_name_a_boundary_vintage(project):
 def test_map_page_has_local_leaflet_legend_attribution_and_every_ward(example_site):
     soup = example_site.soup(MAP)
     scripts = [s["src"] for s in soup.select("article script[src]")]
-    assert scripts == ["../../../../../assets/portalgen/leaflet/leaflet.js", "map.js"]
+    assert scripts == [
+        "../../../../../assets/portalgen/leaflet/leaflet.js",
+        "../../../../../assets/portalgen/maps.js",
+        "map.js",
+    ]
     styles = [s["href"] for s in soup.select("article link[rel=stylesheet]")]
     assert styles == ["../../../../../assets/portalgen/leaflet/leaflet.css"]
     assert (example_site.root / "assets/portalgen/leaflet/leaflet.js").is_file()
@@ -88,7 +95,43 @@ def test_map_script_asks_no_other_host(example_site):
     for script in example_site.root.glob("partnerships/*/maps/*/*/map.js"):
         text = script.read_text("utf-8")
         assert re.findall(r"https?://", text) == [], script
-        assert "tabindex" in text
+        assert re.search(r"\n *portalgenMap\.attach\(map_\w+, geo_json_\w+\);\n$", text), script
+    way_in = (example_site.root / "assets/portalgen/maps.js").read_text("utf-8")
+    assert re.findall(r"https?://", way_in) == []
+    assert "tabindex" in way_in and "innerHTML" not in way_in
+
+
+def map_features(site: Site, address: str) -> tuple[str, list[dict]]:
+    """The map's script and the areas it draws, as GeoJSON features."""
+    text = (site.root / address / "map.js").read_text("utf-8")
+    data = re.search(r"_add\((\{.*\})\);\n", text)[1]
+    return text, json.loads(data)["features"]
+
+
+def test_ward_map_names_each_ward_inside_its_shape_and_links_its_page(example_site):
+    text, features = map_features(example_site, ASB_MAP)
+    table = example_site.soup(ASB_MAP).select("table.pg-area-figures tbody th a")
+    shown = {f["properties"]["name"]: f["properties"]["href"] for f in features}
+    assert shown == {a.get_text(): a["href"] for a in table}
+    assert len(shown) == 19
+    for feature in features:
+        properties = feature["properties"]
+        latitude, longitude = properties["at"]
+        assert shape(feature["geometry"]).contains(Point(longitude, latitude)), properties
+        assert properties["href"] == f"../../../../../wards/{properties['code']}/"
+        assert (example_site.root / ASB_MAP / properties["href"] / "index.html").is_file()
+    noel_park = next(f["properties"] for f in features if f["properties"]["name"] == "Noel Park")
+    assert re.fullmatch(r"[\d,]+ \([\d.]+ per 1,000 residents\)", noel_park["figure"])
+
+
+def test_map_is_fitted_to_the_area(example_site):
+    text, features = map_features(example_site, ASB_MAP)
+    south, west, north, east = map(float, FIT.search(text).groups())
+    shapes = [shape(f["geometry"]).bounds for f in features]
+    assert (west, south) == (min(b[0] for b in shapes), min(b[1] for b in shapes))
+    assert (east, north) == (max(b[2] for b in shapes), max(b[3] for b in shapes))
+    assert text.index(".fitBounds(") < text.index("portalgenMap.attach(")
+    assert '"zoom": 1,' in text and '"zoomSnap": 0.25' in text
 
 
 def test_ward_page_figures_rank_and_partnership(example_site):

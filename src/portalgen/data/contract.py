@@ -122,3 +122,11 @@ def schema_descriptor(name: str, statuses: dict[str, list[str]] | None = None) -
 
 def field_names(name: str) -> list[str]:
     return [field["name"] for field in schema_descriptor(name)["fields"]]
+
+
+def optional_columns(descriptor: dict) -> list[str]:
+    """Columns a file may leave out (``optional: true`` on the field), such as the ``areas``
+    of priorities and actions, added after files without it were published. ``required``
+    is about a column's cells; ``optional`` about the column itself. A schema with one says
+    ``fieldsMatch: superset``, so a downloaded file without the column still validates."""
+    return [field["name"] for field in descriptor["fields"] if field.get("optional")]

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from frictionless import Package, Resource, Schema
 
-from .contract import METADATA_SCHEMAS, schema_descriptor
+from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
@@ -205,7 +205,10 @@ def record_lines(text: str) -> dict[int, int]:
 
 def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Problem]:
     expected = [f["name"] for f in descriptor["fields"]]
-    expected_line = ",".join(expected)
+    optional = optional_columns(descriptor)
+    expected_line = ",".join(c for c in expected if c not in optional)
+    if optional:
+        expected_line += f" (and it may also have: {','.join(optional)})"
     problems = []
     for column in sorted({c for c in header if header.count(c) > 1}):
         problems.append(
@@ -225,7 +228,7 @@ def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Pr
                 )
             )
     for column in expected:
-        if column not in header:
+        if column not in header and column not in optional:
             problems.append(
                 Problem(
                     label,

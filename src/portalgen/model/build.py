@@ -148,6 +148,7 @@ def _plan(package: Checked, portal: Portal) -> Plan:
                 _owner(row, portal),
                 row.get("due"),
                 _progress(row, portal),
+                _areas(row),
             )
         )
     plan.priorities = sorted(priorities.values(), key=lambda p: (p.number, p.id))
@@ -164,4 +165,10 @@ def _priority(row: Row, portal: Portal) -> Priority:
         row.get("summary"),
         _owner(row, portal),
         _progress(row, portal),
+        _areas(row),
     )
+
+
+def _areas(row: Row) -> tuple[str, ...]:
+    """The codes of the ``areas`` column (which a file may leave out), in their order."""
+    return tuple(code.strip() for code in (row.get("areas") or "").split(";") if code.strip())

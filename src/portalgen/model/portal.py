@@ -63,6 +63,8 @@ class Action:
     due: str | None
     progress: Progress
     areas: tuple[str, ...] = ()
+    """ONS codes of the wards, small areas or councils where it happens, in the order the
+    data gives them; empty across the partnership's whole area."""
 
 
 @dataclass
@@ -73,11 +75,13 @@ class Priority:
     summary: str | None
     owner: Organisation | None
     progress: Progress
+    areas: tuple[str, ...] = ()
+    """ONS codes of the wards, small areas or councils where it applies, in the order the
+    data gives them; empty across the partnership's whole area."""
     actions: list[Action] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     """Indicators from the partnership's performance package that measure this priority."""
     plan: Plan | None = field(default=None, repr=False)
-    areas: tuple[str, ...] = ()
 
     def actions_of(self, kind: str) -> list[Action]:
         return [action for action in self.actions if action.kind == kind]

@@ -5,13 +5,15 @@ script is published as a file beside the page, Leaflet itself is served from the
 (``xstatic-leaflet``), there are no base tiles unless a tile server is configured, and the
 legend is plain HTML, so no d3 or CDN link appears. folium's element ids come from random
 bytes; while a map is made they come from a counter instead, so the same data gives the
-same page. Each polygon can be reached with the Tab key and opened with Enter.
+same page. The map's script ends by handing the map to ``maps.js`` (a file in
+``site/assets/``), which names the areas where their names fit and makes each shape a way
+to its place page: with the Tab key and Enter, a click, or a first tap to preview and a
+second to open.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 import itertools
 import json
 import weakref
@@ -19,8 +21,9 @@ from dataclasses import dataclass
 
 import branca.element
 import folium
-from folium.utilities import JsCode
+import jinja2
 from shapely.geometry import mapping, shape
+from shapely.ops import polylabel
 
 from ..model.areas import AreaSet, Metric
 from ..data.formats import number
@@ -33,29 +36,24 @@ SIMPLIFY_DEGREES = 0.0002
 """About 15 metres: finer than a ward map on a phone can show."""
 PLACES = 5
 """Coordinates are rounded to 5 decimal places, about a metre."""
+ZOOM_SNAP = 0.25
+"""Zoom in quarter steps, so that fitting the map to the area fills the frame (whole steps
+can leave the area at half the frame's width)."""
 
-KEYBOARD = JsCode(
-    """function(feature, layer) {
-    layer.on("add", function() {
-        var path = layer.getElement();
-        path.setAttribute("tabindex", "0");
-        path.setAttribute("role", "link");
-        path.setAttribute("aria-label", feature.properties.label);
-        path.addEventListener("focus", function() {
-            layer.openTooltip(layer.getBounds().getCenter());
-            layer.setStyle({weight: 4});
-        });
-        path.addEventListener("blur", function() {
-            layer.closeTooltip();
-            layer.setStyle({weight: 1});
-        });
-        path.addEventListener("keydown", function(event) {
-            if (event.key === "Enter") { window.location.href = feature.properties.href; }
-        });
-    });
-    layer.on("click", function() { window.location.href = feature.properties.href; });
-}"""
-)
+WAY_IN = "portalgenMap.attach({map}, {layer});"
+"""The call in the map's script that hands the map to ``maps.js`` (in ``site/assets/``),
+which labels the areas, previews an area on hover or a first tap, and opens its page on a
+click, a second tap or Enter."""
+
+
+class _WayIn(branca.element.MacroElement):
+    """The ``WAY_IN`` call, written after folium has drawn and fitted the map."""
+
+    _template = jinja2.Template("{% macro script(this, kwargs) %}{{ this.call }}\n{% endmacro %}")
+
+    def __init__(self, world: folium.Map, layer: folium.GeoJson):
+        super().__init__()
+        self.call = WAY_IN.format(map=world.get_name(), layer=layer.get_name())
 
 
 @dataclass
@@ -94,11 +92,20 @@ def _simplify(geojson: dict) -> dict:
         features.append(
             {
                 "type": "Feature",
-                "properties": dict(feature["properties"]),
+                "properties": {**feature["properties"], "at": _label_point(geometry)},
                 "geometry": _rounded(mapping(geometry)),
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _label_point(geometry) -> list[float]:
+    """Where the area's name goes, as [latitude, longitude]: the point of its largest part
+    farthest from the edge, so that the name sits inside even a curved or hollow shape."""
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max(parts, key=lambda part: part.area)
+    point = polylabel(largest, tolerance=SIMPLIFY_DEGREES)
+    return [round(point.y, PLACES), round(point.x, PLACES)]
 
 
 def _rounded(geometry: dict) -> dict:
@@ -150,13 +157,13 @@ def choropleth(
     features = []
     for feature in data["features"]:
         code = feature["properties"]["code"]
-        label = _label(feature["properties"]["name"], metric, period, code)
         properties = {
             "code": code,
-            "label": label,
-            "tip": html.escape(label),
+            "name": feature["properties"]["name"],
+            "figure": _figure(metric, period, code),
             "href": links[code],
             "fill": colour(shown.get(code), classes),
+            "at": feature["properties"]["at"],
         }
         features.append({**feature, "properties": properties})
     with _counted_ids(map_id):
@@ -171,9 +178,9 @@ def _shown_values(metric: Metric, period: str) -> dict[str, float | None]:
     return {code: metric.values.get(period, {}).get(code) for code in codes}
 
 
-def _label(name: str, metric: Metric, period: str, code: str) -> str:
+def _figure(metric: Metric, period: str, code: str) -> str:
     value = metric.values.get(period, {}).get(code)
-    text = f"{name}: {number(value, metric.unit)}"
+    text = number(value, metric.unit)
     rate = metric.rate(period, code)
     return f"{text} ({number(rate, 'rate')} per 1,000 residents)" if rate is not None else text
 
@@ -191,10 +198,12 @@ def _counted_ids(prefix: str):
 
 
 def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
-    world = folium.Map(location=None, tiles=None, zoom_start=None, control_scale=False)
+    world = folium.Map(
+        location=None, tiles=None, zoom_start=None, control_scale=False, zoom_snap=ZOOM_SNAP
+    )
     if tiles:
         folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="Base map").add_to(world)
-    folium.GeoJson(
+    layer = folium.GeoJson(
         data,
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
@@ -202,10 +211,9 @@ def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
             "weight": 1,
             "fillOpacity": 0.85,
         },
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-        on_each_feature=KEYBOARD,
     ).add_to(world)
     world.fit_bounds(_bounds(data))
+    _WayIn(world, layer).add_to(world)
     figure = world.get_root()
     figure.render()
     return figure.html.render().strip(), figure.script.render().strip() + "\n"

@@ -13,14 +13,17 @@ import xstatic.pkg.leaflet
 
 FOLDER = "assets/portalgen"
 STYLESHEETS = ("portalgen.css",)
-SCRIPTS = ("sort.js",)
+SCRIPTS = ("sort.js", "places.js")
+MAP_SCRIPTS = ("maps.js",)
+"""Served like the others, but linked only from map pages, after Leaflet."""
 
 
 def files() -> dict[str, bytes]:
     """Site path → content of every asset, in a stable order."""
     package = resources.files("portalgen.site.assets")
     return {
-        f"{FOLDER}/{name}": package.joinpath(name).read_bytes() for name in (*STYLESHEETS, *SCRIPTS)
+        f"{FOLDER}/{name}": package.joinpath(name).read_bytes()
+        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS)
     }
 
 

@@ -22,6 +22,7 @@ from . import (
     partnership,
     partnerships,
     performance,
+    places,
     plan,
     plan_changes,
     priority,
@@ -33,6 +34,7 @@ from . import (
 from .page import Page
 
 KINDS = (
+    places,
     partnerships,
     partnership,
     plan,

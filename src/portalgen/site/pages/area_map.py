@@ -11,6 +11,9 @@ from ..maps import choropleth
 from ...model.portal import Portal
 from .page import Page
 
+WAY_IN = f"{assets.FOLDER}/{assets.MAP_SCRIPTS[0]}"
+"""The script that names the areas and leads from each shape to its page."""
+
 
 def pages(portal: Portal) -> list[Page]:
     return [
@@ -39,6 +42,7 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             "map": parts,
             "rows": rows,
             "leaflet": urls.relative(address, assets.LEAFLET + "/").rstrip("/"),
+            "way_in": urls.relative(address, WAY_IN).rstrip("/"),
         },
         key=key,
         sources=[
