@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 
+from portalgen import load_portal
 from portalgen.data.formats import financial_year, money, number
 from portalgen.model import place
 from portalgen.model.areas import Area, AreaSet, Metric
@@ -385,3 +386,42 @@ def test_a_devon_ward_with_no_plan_or_money_on_the_portal_says_so(example_site):
     assert text(page["costs"]).startswith(
         "Safer Devon Partnership publishes no figures for its spending on this portal."
     )
+
+
+def add_areas(path, cells: dict[int, str]) -> None:
+    """Add an ``areas`` column to a CSV file as an editor would: ``cells`` by line."""
+    with path.open(encoding="utf-8", newline="") as file:
+        table = list(csv.reader(file))
+    table[0].append("areas")
+    for line, row in enumerate(table[1:], start=2):
+        row.append(cells.get(line, ""))
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(table)
+
+
+def test_areas_in_the_plan_files_put_actions_and_priorities_on_the_place_page(project):
+    plan = project / "data/haringey/plans/2013-14"
+    actions, priorities = (
+        rows("haringey/plans/2013-14/actions.csv"),
+        rows("haringey/plans/2013-14/priorities.csv"),
+    )
+    add_areas(plan / "actions.csv", {2: "E05000268"})
+    add_areas(plan / "priorities.csv", {6: "E09000014"})
+    haringey = load_portal(project / "data", project).partnership("haringey")
+    wards = {area.code: area for area in haringey.area_sets[0].areas}
+    councils = {"E09000014": [haringey]}
+
+    def tied(code: str) -> list[str]:
+        page = area_page.page(wards[code], councils, AS_OF)
+        soup = BeautifulSoup(render.render_page(page, render.environment()), "html.parser")
+        return [f"{a.get_text(strip=True)} {a['href']}" for a in soup.select("ul.pg-place-tied a")]
+
+    first, council_wide = actions[0], priorities[4]
+    pages = "../../partnerships/haringey/plans/2013-14/priorities"
+    assert first["priority"] == "p1" and council_wide["id"] == "p5"
+    assert tied("E05000268") == [
+        f"Priority 1: {priorities[0]['title']} {pages}/p1/",
+        f"{first['title']} {pages}/p1/#{first['id']}",
+        f"Priority 5: {council_wide['title']} {pages}/p5/",
+    ]
+    assert tied("E05000266") == [f"Priority 5: {council_wide['title']} {pages}/p5/"]
