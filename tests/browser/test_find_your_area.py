@@ -4,6 +4,7 @@ without JavaScript, and by their location, which never leaves the browser."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import REPO, recording_page
@@ -11,6 +12,7 @@ from gates import axe_violations
 from shapely.geometry import Point, Polygon, shape
 
 NOEL_PARK = "wards/E05000275/"
+ANSWERS = ("happening", "being-done", "costs", "decides")
 BOUNDARIES = REPO / "data/haringey/areas/wd13/boundaries.geojson"
 
 
@@ -168,12 +170,62 @@ def test_use_my_location_outside_every_ward_says_so(browser, server):
     context.close()
 
 
-@pytest.mark.xfail(reason="needs the place page sections", strict=False)
-def test_the_place_page_answers_the_four_questions(page, server):
+SECTION_TEXT = """id => {
+    const parts = [];
+    for (let node = document.getElementById(id).nextElementSibling;
+         node && node.tagName !== "H2"; node = node.nextElementSibling) {
+        parts.push(node.innerText);
+    }
+    return parts.join("\\n");
+}"""
+DATE = re.compile(
+    r"\b\d{1,2} (January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) \d{4}\b"
+)
+
+
+def _type_and_enter(page, server):
     page.goto(server)
     page.fill("#pg-find-input", "Noel")
     _suggestions(page)
     page.press("#pg-find-input", "Enter")
+
+
+def _keyboard_only(page, server):
+    page.goto(server)
+    while page.evaluate("document.activeElement.id") != "pg-find-input":
+        page.keyboard.press("Tab")
+    page.keyboard.type("noel")
+    _suggestions(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+
+
+def _tap_on_a_phone(page, server):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(server)
+    page.fill("#pg-find-input", "Noel")
+    _suggestions(page)
+    page.locator("#pg-find-list li[role=option]").first.tap()
+
+
+@pytest.mark.parametrize("journey", [_type_and_enter, _keyboard_only, _tap_on_a_phone])
+def test_the_place_page_answers_the_four_questions(browser, server, journey):
+    """Type a ward's name, choose it (two actions), and read the four answers on arrival."""
+    context = browser.new_context(has_touch=journey is _tap_on_a_phone)
+    page = recording_page(context, server)
+    journey(page, server)
     page.wait_for_url(f"{server}{NOEL_PARK}")
-    for section in ("happening", "being-done", "costs", "decides"):
-        assert page.locator(f"#{section}").count() == 1, section
+    headings = page.locator("article h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+    assert [h for h in headings if h in ANSWERS] == list(ANSWERS)
+    happening, doing, costs, decides = (page.evaluate(SECTION_TEXT, h) for h in ANSWERS)
+    assert re.search(r"\d[\d,]* in 2017/18", happening)
+    assert "than the whole partnership area" in happening
+    assert page.locator("#across ~ ol.pg-place-priorities a").count() >= 1, doing
+    assert "£" in costs and "publishes no figures for its spending" in costs
+    assert DATE.search(decides.split("Last meeting", 1)[1]), decides
+    assert "Next meeting" in decides
+    assert page.outside_requests == []
+    if journey is _tap_on_a_phone:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bs4 import BeautifulSoup
 import pytest
+from bs4 import BeautifulSoup
 from conftest import REPO, Site, copy_project, run_portalgen, set_cell
 
 PARTNERSHIPS = [

@@ -9,14 +9,13 @@ Addresses are written as a reader sees them in the browser: ``/partnerships/hari
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from . import urls
 from ..data.problems import Problem
-from ..model.addresses import Redirect, Withdrawal
+from ..model.addresses import Redirect
+from . import urls
 
 LOCK = "urls.lock"
 LOCK_HEADER = (

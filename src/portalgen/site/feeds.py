@@ -17,9 +17,9 @@ from feedgen.feed import FeedGenerator
 
 from ..data import datafiles
 from ..model import history
+from ..model.portal import Partnership, Plan, Portal, Priority
 from . import urls
 from .citation import permalink
-from ..model.portal import Partnership, Plan, Portal, Priority
 
 FEED = "feed.xml"
 MEDIA_TYPE = "application/atom+xml"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .downloads import csv_text
 from ..model.funding import Grant
+from .downloads import csv_text
 
 FILE = "grants-360giving.csv"
 COLUMNS = [

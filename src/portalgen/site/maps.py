@@ -25,8 +25,8 @@ import jinja2
 from shapely.geometry import mapping, shape
 from shapely.ops import polylabel
 
-from ..model.areas import AreaSet, Metric
 from ..data.formats import number
+from ..model.areas import AreaSet, Metric
 
 COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Light to dark: higher figures are darker. Each class is also named in the legend, whose

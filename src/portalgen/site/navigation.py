@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from . import urls
 from ..model.portal import Partnership, Portal
+from . import urls
 from .pages import accessibility, open_data
 
 

@@ -24,12 +24,12 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from ..data.formats import NOT_STATED, change, financial_year, money, number, short_money
+from ..model.compare import SECTIONS
+from ..model.plan_changes import previous
 from . import metadata, urls
 from .citation import cite
-from ..model.compare import SECTIONS
-from ..data.formats import NOT_STATED, change, financial_year, money, number, short_money
 from .pages import Page
-from ..model.plan_changes import previous
 from .prose import summary_html
 
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")

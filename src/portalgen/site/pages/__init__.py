@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import downloads
 from ...model import history
 from ...model.portal import Portal
+from .. import downloads
 from ..statement import AccessibilityStatement
 from . import (
     accessibility,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import assets, urls
 from ...data import datafiles
-from ...model.areas import Metric
-from ..downloads import csv_text
 from ...data.formats import financial_year
-from ..maps import choropleth
+from ...model.areas import Metric
 from ...model.portal import Portal
+from .. import assets, urls
+from ..downloads import csv_text
+from ..maps import choropleth
 from .page import Page
 
 WAY_IN = f"{assets.FOLDER}/{assets.MAP_SCRIPTS[0]}"

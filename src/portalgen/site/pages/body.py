@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.compare import compare
 from ...model.governance import Body
 from ...model.portal import Portal
+from .. import urls
 from .page import Page
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import giving, urls
-from ..charts import bar_chart
-from ..downloads import amounts_csv, csv_text
 from ...data.formats import financial_year
 from ...model.funding import FLOWS, Funding, FundingYear, table_name
 from ...model.portal import Partnership, Portal
+from .. import giving, urls
+from ..charts import bar_chart
+from ..downloads import amounts_csv, csv_text
 from .page import Page
 
 

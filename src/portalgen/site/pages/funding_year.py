@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
-from ..downloads import amounts_csv
 from ...data.formats import financial_year
 from ...model.funding import FLOWS, FundingYear
 from ...model.portal import Partnership, Portal
+from .. import urls
+from ..downloads import amounts_csv
 from .page import Page
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.governance import more_than_a_year_before
 from ...model.portal import Partnership, Portal
+from .. import urls
 from .page import Page
 
 

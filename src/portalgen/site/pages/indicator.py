@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ...data import datafiles
+from ...data.formats import financial_year
+from ...model.performance import Indicator
+from ...model.portal import Portal
 from .. import urls
 from ..charts import bar_chart
-from ...data.formats import financial_year
-from ...model.portal import Portal
-from ...model.performance import Indicator
 from .page import Page
 from .performance import observations_csv
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..metadata import CATALOGUE, catalogue
 from ...model.portal import Portal
+from ..metadata import CATALOGUE, catalogue
 from ..packaging import download
 from .page import Page
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.portal import Partnership, Portal
+from .. import urls
 from .governance import annual_meeting
 from .page import Page
 

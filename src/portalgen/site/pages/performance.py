@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...data import datafiles
+from ...model.portal import Partnership, Portal
 from .. import urls
 from ..downloads import csv_text
-from ...model.portal import Partnership, Portal
 from .page import Page
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.portal import Plan, Portal
+from .. import urls
 from .page import Page
 
 

@@ -4,9 +4,9 @@ renumbered, and changes of status."""
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
-from ...model.portal import Plan, Portal
 from ...model.plan_changes import compare_plans, previous
+from ...model.portal import Plan, Portal
+from .. import urls
 from .page import Page
 
 

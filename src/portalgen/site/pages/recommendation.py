@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.governance import Recommendation
 from ...model.portal import Portal
+from .. import urls
 from .page import Page
 
 

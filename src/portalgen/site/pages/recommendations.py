@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...data import datafiles
-from .. import urls
 from ...model.governance import OPEN_STATUSES
 from ...model.portal import Partnership, Portal
+from .. import urls
 from .page import Page
 
 CLOSED_STATUSES = ("done", "dropped")

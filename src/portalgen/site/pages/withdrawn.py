@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...model.addresses import Withdrawal
-from ..addresses import address
 from ...model.portal import Portal
+from ..addresses import address
 from .page import Page
 
 
