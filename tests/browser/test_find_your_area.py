@@ -161,6 +161,20 @@ def test_use_my_location_inside_a_ward_opens_it(browser, server, example_site):
     context.close()
 
 
+def test_use_my_location_says_when_the_ward_is_an_old_boundary(browser, server):
+    """Haringey's newest wards on the portal are 2013's, so the resident is told."""
+    context = browser.new_context(geolocation=_inside("E05000275"), permissions=["geolocation"])
+    page = recording_page(context, server)
+    # 204 No Content: the browser stays on the home page, so the message can be read.
+    page.route("**/wards/**", lambda route: route.fulfill(status=204))
+    page.goto(server)
+    page.click("text=Use my location")
+    page.locator(".pg-find__located").get_by_text(
+        "You are in Noel Park as its boundaries were before 2022"
+    ).wait_for()
+    context.close()
+
+
 def test_use_my_location_outside_every_ward_says_so(browser, server):
     context, page = _located(browser, server, {"latitude": 55.9533, "longitude": -3.1883})
     message = page.locator(".pg-find__located")

@@ -28,7 +28,8 @@ def test_every_example_package_has_a_version_and_changes(example_site):
     )
     ward = example_site.soup("wards/E05000266")
     assert ward.select_one(".pg-version").get_text(" ", strip=True) == (
-        "Data versions: data/haringey/areas/wd13 1.0.0, data/haringey/ward-figures 1.0.0."
+        "Data versions: data/haringey/areas/wd13 1.1.0, data/haringey/ward-figures 1.1.0, "
+        "data/haringey/plans/2013-14 1.0.0, data/haringey/governance 1.0.0."
     )
     assert page.select_one(".pg-updated time")["datetime"] == "2026-11-23"
 

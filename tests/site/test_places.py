@@ -25,6 +25,12 @@ def test_a_vintage_is_old_when_the_same_partnership_has_a_newer_one():
     assert places.replaced_in(newest) == ""
 
 
+def test_a_vintage_that_says_when_it_stopped_is_old_without_a_newer_one():
+    (wards,) = _vintages("ONS wards, December 2013")
+    wards.in_use_until = "2022-05"
+    assert places.replaced_in(wards) == "2022"
+
+
 def test_a_vintage_without_a_year_is_never_called_old():
     dated, undated = _vintages("ONS wards, December 2013", "Wards as the council draws them")
     assert places.replaced_in(dated) == ""
@@ -46,6 +52,8 @@ def test_the_index_lists_every_ward_council_and_partnership_in_order(example_sit
     index = json.loads((example_site.root / places.INDEX).read_text("utf-8"))["places"]
     found = {(p["name"], p["kind"]): p for p in index}
     assert found["Noel Park", "ward"]["url"] == "wards/E05000275/"
+    assert found["Noel Park", "ward"]["where"] == "ward in Haringey (old boundary, before 2022)"
+    assert found["Axminster", "ward"]["where"] == "ward in East Devon"
     assert found["Haringey", "council"]["url"] == "partnerships/haringey/"
     assert found["Safer Devon Partnership", "partnership"]["url"] == "partnerships/safer-devon/"
     assert found["Teignbridge", "council"]["where"] == "council, covered by Safer Devon Partnership"
@@ -55,10 +63,13 @@ def test_the_index_lists_every_ward_council_and_partnership_in_order(example_sit
     assert names == sorted(names)
 
 
-def test_the_shapes_are_the_current_wards_with_their_rings(example_site):
+def test_the_shapes_are_the_current_wards_or_else_the_newest_old_ones(example_site):
+    """Devon's wards are current; Haringey's 2013 wards are old, but the newest it has."""
     shapes = json.loads((example_site.root / places.SHAPES).read_text("utf-8"))["areas"]
     noel = next(s for s in shapes if s["url"] == "wards/E05000275/")
-    assert noel["name"] == "Noel Park"
+    assert (noel["name"], noel["old"]) == ("Noel Park", "2022")
+    axminster = next(s for s in shapes if s["url"] == "wards/E05011782/")
+    assert axminster["old"] == ""
     assert noel["rings"][0][0] == noel["rings"][0][-1]
 
 
@@ -68,7 +79,9 @@ def test_the_a_to_z_links_every_place_grouped_by_letter(example_site):
     section = soup.find(id="letter-n").find_next("ul")
     item = next(li for li in section.find_all("li") if li.a.get_text() == "Noel Park")
     assert item.a["href"] == "../wards/E05000275/"
-    assert item.get_text(" ", strip=True) == "Noel Park , ward in Haringey"
+    assert item.get_text(" ", strip=True) == (
+        "Noel Park , ward in Haringey (old boundary, before 2022)"
+    )
     jumps = [a["href"] for a in soup.select("ul.pg-letters a")]
     assert "#letter-n" in jumps and "#letter-h" in jumps
 

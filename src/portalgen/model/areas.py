@@ -43,6 +43,8 @@ class AreaSet:
     """The boundaries as GeoJSON, properties ``code`` and ``name``, as the editor saved them."""
     partnership: Partnership = field(repr=False)
     areas: list[Area] = field(default_factory=list)
+    in_use_until: str | None = None
+    """YYYY-MM when these boundaries stopped being used (wards redrawn); None while current."""
 
     @property
     def metrics(self) -> list[Metric]:

@@ -20,6 +20,7 @@ def build_area_set(package: Checked, partnership: Partnership) -> AreaSet:
         meta["attribution"],
         package.attachments["boundaries"],
         partnership,
+        in_use_until=meta.get("in_use_until"),
     )
     area_set.areas = sorted(
         (

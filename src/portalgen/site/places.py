@@ -6,9 +6,11 @@ types) and ``places-shapes.json`` (the current boundaries, for "Use my location"
 the browser). The ``/places/`` page lists the same places A to Z for readers without
 JavaScript.
 
-A boundary vintage is *old* when another vintage of the same partnership is newer, and
+A boundary vintage is *old* when its package says when it stopped being used
+(``in_use_until: 2022-05``), or when another vintage of the same partnership is newer, and
 newer means a later year in its ``vintage`` field ("ONS wards, December 2013"). A vintage
-whose field names no year is never marked old: the portal does not guess.
+that says neither is never marked old: the portal does not guess. "Use my location" matches
+current boundaries, and old ones only for a partnership that has no current ones, saying so.
 """
 
 from __future__ import annotations
@@ -60,7 +62,10 @@ def _year(area_set: AreaSet) -> int | None:
 
 
 def replaced_in(area_set: AreaSet) -> str:
-    """The year of the next newer vintage of the same partnership, or "" if it is current."""
+    """The year the boundaries stopped being used, or that of the next newer vintage of the
+    same partnership; "" if they are current."""
+    if area_set.in_use_until:
+        return area_set.in_use_until[:4]
     year = _year(area_set)
     newer = [y for s in area_set.partnership.area_sets if (y := _year(s)) and year and y > year]
     return str(min(newer)) if newer else ""
@@ -128,16 +133,25 @@ def shapes(portal: Portal) -> list[dict]:
     """The areas of every current vintage with their rings (simplified as on the maps)."""
     found = []
     for partnership in portal.partnerships:
-        for area_set in partnership.area_sets:
-            if replaced_in(area_set):
-                continue
+        for area_set in _located_sets(partnership):
+            old = replaced_in(area_set)
             for feature in maps.simplified(area_set)["features"]:
                 area = area_set.area(feature["properties"]["code"])
                 found.append(
-                    {"name": area.name, "kind": area.kind, "url": urls.area(area)}
+                    {"name": area.name, "kind": area.kind, "url": urls.area(area), "old": old}
                     | {"rings": _rings(feature["geometry"])}
                 )
     return sorted(found, key=lambda s: (KIND_ORDER[s["kind"]], s["url"]))
+
+
+def _located_sets(partnership: Partnership) -> list[AreaSet]:
+    """The vintages "Use my location" matches: the current ones, or, where the partnership
+    has none on the portal, its newest old ones (a resident there still gets a page)."""
+    current = [s for s in partnership.area_sets if not replaced_in(s)]
+    if current or not partnership.area_sets:
+        return current
+    newest = max(replaced_in(s) for s in partnership.area_sets)
+    return [s for s in partnership.area_sets if replaced_in(s) == newest]
 
 
 def _rings(geometry: dict) -> list:

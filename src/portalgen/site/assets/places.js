@@ -206,7 +206,10 @@
               "Type a place name above, or see all places A to Z.";
             return;
           }
-          status.textContent = "You are in " + area.name + ". Opening its page…";
+          status.textContent = area.old
+            ? "You are in " + area.name + " as its boundaries were before " + area.old +
+              " (the newest on this portal). Opening its page…"
+            : "You are in " + area.name + ". Opening its page…";
           finder.open(area);
         }, function () {
           status.textContent = "The ward boundaries could not be loaded. Type a place name instead.";
