@@ -240,6 +240,8 @@ def test_each_page_names_the_data_it_is_made_from(example_site):
     assert [c.get_text() for c in ward.select("code")] == [
         "data/haringey/areas/wd13/",
         "data/haringey/ward-figures/",
+        "data/haringey/plans/2013-14/",
+        "data/haringey/governance/",
     ]
 
 
