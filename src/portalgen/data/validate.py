@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import json
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import PurePosixPath
 
-from frictionless import Package, Resource, Schema
+from frictionless import Package, Resource, Schema, formats
 
 from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
 from .explain import explain
@@ -249,14 +251,13 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
             for key in schema.get("foreignKeys", [])
             if key["reference"]["resource"] in ("", *schemas)
         ]
-    package = Package.from_descriptor(
-        {
-            "name": "package",
-            "resources": [
-                _resource(name, path, schema) for name, (path, schema) in schemas.items()
-            ],
-        },
-        basepath=str(checked.source.folder),
+    folder = str(checked.source.folder)
+    package = Package(
+        name="package",
+        resources=[
+            _resource(name, path, schema, folder) for name, (path, schema) in schemas.items()
+        ],
+        basepath=folder,
     )
     report = package.validate()
     for task in report.tasks:
@@ -304,22 +305,29 @@ def _empty_key(error, names: list[str], key) -> bool:
     return not any(error.cells[names.index(name)] for name in key if name in names)
 
 
-def _resource(name: str, path: str, schema: dict) -> dict:
-    return {
-        "name": name,
-        "path": path,
-        "schema": schema,
-        "format": "csv",
-        "encoding": "utf-8-sig",
-        "dialect": {"csv": {"delimiter": ","}},
-    }
+def _resource(name: str, path: str, schema: dict, folder: str) -> Resource:
+    """A CSV resource. Its schema is made once per distinct descriptor: frictionless checks
+    a descriptor each time it makes one, which cost more than reading the rows."""
+    return Resource(
+        name=name,
+        path=path,
+        basepath=folder,
+        schema=_schema(json.dumps(schema, sort_keys=True)),
+        format="csv",
+        encoding="utf-8-sig",
+        control=formats.CsvControl(delimiter=","),
+    )
+
+
+@cache
+def _schema(descriptor: str) -> Schema:
+    return Schema.from_descriptor(json.loads(descriptor))
 
 
 def _typed_rows(folder, name: str, path: str, schema: dict) -> list[Row]:
     """The table's rows, typed. Read without the foreign keys, which the validation has
     checked: frictionless would read every table they refer to again."""
-    descriptor = _resource(name, path, {**schema, "foreignKeys": []})
-    resource = Resource.from_descriptor(descriptor, basepath=str(folder))
+    resource = _resource(name, path, {**schema, "foreignKeys": []}, str(folder))
     rows = []
     for row in resource.read_rows():
         record = row.to_dict()
