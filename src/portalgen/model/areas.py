@@ -92,6 +92,23 @@ class Metric:
                 return self.values[period][code]
         return None
 
+    def whole_rate(self, period: str) -> float | None:
+        """The rate per 1,000 residents of all the areas that have a figure, together; None
+        where the metric has no rate or any of those areas has no count of residents."""
+        return self._whole_rates.get(period)
+
+    @cached_property
+    def _whole_rates(self) -> dict[str, float]:
+        """Whole-area rates of every period, worked out once: every area page asks for them."""
+        if not self.per_1000 or self.population is None:
+            return {}
+        rates = {}
+        for period, values in self.values.items():
+            people = [self.population.latest_value(code) for code in values]
+            if values and all(people):
+                rates[period] = 1000 * sum(values.values()) / sum(people)
+        return rates
+
     def ranks(self, period: str) -> dict[str, int]:
         """Rank of each area, 1 for the highest figure (or rate, where there is one)."""
         return self._ranks.get(period, {})

@@ -95,23 +95,11 @@ def reading(metric: Metric, code: str) -> Reading:
         before,
         metric.values[before].get(code) if before else None,
         metric.rate(period, code),
-        whole_rate(metric, period),
+        metric.whole_rate(period),
         metric.ranks(period).get(code),
         len(metric.values[period]),
         trend,
     )
-
-
-def whole_rate(metric: Metric, period: str) -> float | None:
-    """The rate per 1,000 residents of all the vintage's areas that have a figure, together;
-    None where the metric has no rate or any of those areas has no count of residents."""
-    if not metric.per_1000 or metric.population is None:
-        return None
-    values = metric.values.get(period, {})
-    people = [metric.population.latest_value(code) for code in values]
-    if not values or not all(people):
-        return None
-    return 1000 * sum(values.values()) / sum(people)
 
 
 def residents(area: Area) -> tuple[float, str, Metric] | None:
