@@ -73,13 +73,21 @@ def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     packages, problems = check_data(data_dir, root)
     if problems:
         raise DataError(problems)
-    portal = build_portal(packages, build_date())
-    portal.versions = {
+    versions = {
         history.package_key(package.source.folder, data_dir): package.version
         for package in packages
     }
-    portal.commits = history.committed(data_dir)
+    dates = history.read(data_dir, versions)
+    portal = build_portal(packages, as_at(dates))
+    portal.versions, portal.history = versions, dates
     return portal
+
+
+def as_at(dates: history.History) -> dt.date:
+    """The day the portal's facts are "as at": the newest change to the data (its last
+    commit or the newest ``changes`` date), so what is "overdue" or "ended" depends on the
+    data alone; ``build_date`` only when the data carries no date at all."""
+    return dates.latest or build_date()
 
 
 def build_date() -> dt.date:

@@ -7,6 +7,7 @@ ends in ``/``.
 from __future__ import annotations
 
 PARTNERSHIPS = "partnerships/partnerships.csv"
+LOCAL_AUTHORITIES = "vocabulary/local-authorities.csv"
 
 
 def plan(partnership_id: str, version: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..data.validate import Checked, Row
+from . import timing
 from .addresses import Redirect, Withdrawal
 from .build_areas import build_area_set, build_metrics
 from .build_funding import build_funding
@@ -66,6 +67,7 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
         partnership.funding = build_funding(package, partnership, portal)
     for package in by_kind.get("addresses", []):
         _addresses(package, portal)
+    timing.mark(portal)
     return portal
 
 

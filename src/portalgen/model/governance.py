@@ -139,6 +139,8 @@ class Recommendation:
     due: str | None
     meeting: Meeting
     history: list[StatusChange] = field(default_factory=list)
+    overdue: bool = False
+    """Past its due date at the portal's "as at" date and not done or dropped (``timing``)."""
 
     @property
     def status(self) -> StatusChange:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .areas import AreaSet, Metric
     from .funding import Amount, Funding
     from .governance import Governance
+    from .history import History
     from .performance import Indicator
 
 Date = dt.date | None
@@ -65,6 +66,8 @@ class Action:
     areas: tuple[str, ...] = ()
     """ONS codes of the wards, small areas or councils where it happens, in the order the
     data gives them; empty across the partnership's whole area."""
+    overdue: bool = False
+    """Past the end of its due year at the portal's "as at" date and not done (``timing``)."""
 
 
 @dataclass
@@ -106,6 +109,8 @@ class Plan:
     source: Source
     priorities: list[Priority] = field(default_factory=list)
     partnership: Partnership | None = field(default=None, repr=False)
+    ended: bool = False
+    """Its period was over at the portal's "as at" date (see ``timing``)."""
 
     @property
     def period(self) -> str:
@@ -158,15 +163,16 @@ class Portal:
     map_tiles: tuple[str, str] | None = None
     """A tile server URL template and its attribution, for maps; None draws the areas alone."""
     as_of: dt.date = field(default_factory=dt.date.today)
-    """The day the site is built for: "more than 12 months ago" is counted from it."""
+    """The portal's "as at" date: the day of the newest change to its data (see
+    ``engine.as_at``). "More than 12 months ago", "ended" and "overdue" are counted from it."""
     redirects: list[Redirect] = field(default_factory=list)
     """Published addresses that now send readers to another page (``data/addresses``)."""
     withdrawn: list[Withdrawal] = field(default_factory=list)
     """Published addresses whose page is gone for good, each with when and why."""
     versions: dict[str, PackageVersion] = field(default_factory=dict, repr=False)
     """Each package's version and changes, by folder in the data folder (``haringey/funding/``)."""
-    commits: dict[str, dt.date] = field(default_factory=dict, repr=False)
-    """Each data file → the day of the last commit that changed it (empty outside Git)."""
+    history: History | None = field(default=None, repr=False)
+    """When each package, file and shared row was added and last changed (see ``history``)."""
 
     def partnership(self, partnership_id: str) -> Partnership:
         return next(p for p in self.partnerships if p.id == partnership_id)

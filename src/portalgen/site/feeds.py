@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from feedgen.feed import FeedGenerator
 
 from ..data import datafiles
-from ..model import history
 from ..model.portal import Partnership, Plan, Portal, Priority
 from . import urls
 from .citation import permalink
@@ -122,7 +121,8 @@ def _updated(feed: Feed, portal: Portal) -> dt.date | None:
     """The newest entry's date; for a feed with none yet, when its page's data last changed."""
     if feed.entries:
         return feed.entries[0].date
-    return history.last_updated(feed.sources, portal.versions, portal.commits)
+    span = portal.history.span(feed.sources) if portal.history else None
+    return span.changed if span else None
 
 
 def _entries(portal: Portal) -> list[Entry]:

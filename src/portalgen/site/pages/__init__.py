@@ -12,6 +12,7 @@ from . import (
     area_map,
     areas_index,
     body,
+    dates,
     funding,
     funding_year,
     governance,
@@ -72,8 +73,9 @@ def all_pages(portal: Portal, statement: AccessibilityStatement | None = None) -
 
 
 def _date(page: Page, portal: Portal) -> None:
-    """When the page's data last changed, and the versions of its packages."""
-    page.updated = history.last_updated(page.sources, portal.versions, portal.commits)
+    """When the page's data was added and last changed, what its facts are as at, and the
+    versions of its packages."""
+    dates.stamp(page, portal)
     keys = dict.fromkeys(history.package_of(source, portal.versions) for source in page.sources)
     page.versions = [portal.versions[key] for key in keys if key]
 

@@ -27,8 +27,17 @@ class Page:
     downloads: dict[str, str] = field(default_factory=dict)
     """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
     table as CSV; the page links to them by name."""
+    rows: list[str] = field(default_factory=list)
+    """Rows of shared tables the page shows (``partnerships/partnerships.csv#haringey``): a
+    change to a shared table dates only the pages whose rows changed (see ``history``)."""
+    added: dt.date | None = None
+    """When the page's data was added to the portal; set for every page at once."""
     updated: dt.date | None = None
-    """When the page's data last changed (see ``history``); set for every page at once."""
+    """When the page's data last changed on the portal (see ``history``); set for every
+    page at once."""
+    reported: object | None = None
+    """The document or meeting the page's facts are as reported in (a ``Source``, with a
+    title and date), when the page has one."""
     versions: list = field(default_factory=list)
     """The versions of the packages the page is made from."""
     search_boost: float | None = None

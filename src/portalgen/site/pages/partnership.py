@@ -1,4 +1,6 @@
-"""A home page per partnership: who it is, what it covers, its current priorities."""
+"""A home page per partnership: who it is, what it covers, its latest published priorities.
+It is dated by everything of the partnership's, so it says when the partnership was added to
+the portal and when anything of it last changed."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         },
         key=partnership.id,
         description=partnership.summary,
-        sources=[datafiles.PARTNERSHIPS],
+        sources=[datafiles.PARTNERSHIPS, f"{partnership.id}/"],
+        rows=[f"{datafiles.LOCAL_AUTHORITIES}#{area.id}" for area in partnership.local_authorities],
         search_boost=4,
     )
