@@ -113,6 +113,17 @@ class Plan:
     """Its period was over at the portal's "as at" date (see ``timing``)."""
 
     @property
+    def ends(self) -> dt.date:
+        """The last day of its period: 31 March of the year its last financial year ends."""
+        return dt.date(int(self.period_to[:4]) + 1, 3, 31)
+
+    @property
+    def later(self) -> Plan | None:
+        """The partnership's next plan after this one, if the portal has one."""
+        after = [p for p in self.partnership.plans if p.period_from > self.period_from]
+        return min(after, key=lambda p: p.period_from, default=None)
+
+    @property
     def period(self) -> str:
         """2013/14, or 2013/14 to 2016/17, as the site writes financial years."""
         if self.period_from == self.period_to:

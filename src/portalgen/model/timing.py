@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .governance import Recommendation
-    from .portal import Plan, Portal
+    from .portal import Portal
 
 CLOSED = ("done", "dropped")
 """Statuses of work that is over: it cannot be overdue."""
@@ -57,7 +57,7 @@ class Tally:
 def mark(portal: Portal) -> None:
     """Mark every plan that has ended, and every action and recommendation overdue."""
     for plan in portal.plans:
-        plan.ended = year_end(plan.period_to) < portal.as_of
+        plan.ended = plan.ends < portal.as_of
         for action in (a for priority in plan.priorities for a in priority.actions):
             status = action.progress.status
             late = bool(action.due) and year_end(action.due) < portal.as_of
@@ -66,12 +66,6 @@ def mark(portal: Portal) -> None:
         for item in partnership.governance.recommendations if partnership.governance else ():
             late = bool(item.due) and period_end(item.due) < portal.as_of
             item.overdue = late and item.status.status.id not in CLOSED
-
-
-def later_plan(plan: Plan) -> Plan | None:
-    """The partnership's next plan after ``plan``, if the portal has one."""
-    later = [p for p in plan.partnership.plans if p.period_from > plan.period_from]
-    return min(later, key=lambda p: p.period_from, default=None)
 
 
 def tally(items: list[Recommendation]) -> Tally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...data import datafiles
+from ...model import timing
 from ...model.governance import OPEN_STATUSES
 from ...model.portal import Partnership, Portal
 from .. import urls
@@ -37,6 +38,7 @@ def page(partnership: Partnership, portal: Portal) -> Page:
             "closed_groups": [g for g in groups if g[0].id not in OPEN_STATUSES],
             "open_count": sum(item.is_open for item in items),
             "closed_count": sum(not item.is_open for item in items),
+            "tally": timing.tally(items),
         },
         key=partnership.id,
         description=f"What {partnership.name} has been asked to do, and what happened.",
