@@ -1,4 +1,4 @@
-"""Package versions, changelogs, "last updated" and "cite this page"."""
+"""Package versions, changelogs, "last changed on this portal" and "cite this page"."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def edit(project, path: str, old: str, new: str) -> None:
 def test_every_example_package_has_a_version_and_changes(example_site):
     page = example_site.soup(PRIORITY)
     assert page.select_one(".pg-updated").get_text(" ", strip=True) == (
-        "Last updated: 23 November 2026"
+        "Last changed on this portal: 23 November 2026"
+    )
+    assert page.select_one(".pg-added").get_text(" ", strip=True) == (
+        "Added to this portal: 23 November 2026"
     )
     assert page.select_one(".pg-version").get_text(" ", strip=True) == (
         "Data version: 1.0.0, 23 November 2026: First published on the portal."
@@ -83,7 +86,7 @@ def test_last_updated_falls_back_to_the_last_commit(project):
     assert result.returncode == 0, result.stderr
     page = Site(project / "site").soup(PRIORITY)
     assert page.select_one(".pg-updated").get_text(" ", strip=True) == (
-        "Last updated: 2 April 2014"
+        "Last changed on this portal: 2 April 2014"
     )
     assert page.select_one(".pg-version").get_text(" ", strip=True) == "Data version: 1.0.0"
     sitemap = (project / "site/sitemap.xml").read_text("utf-8")

@@ -185,11 +185,12 @@ def test_latest_opens_the_current_plan_and_terms(example_site):
 
 def test_a_superseded_plan_links_to_the_current_one(example_site):
     old = example_site.soup("partnerships/safer-stronger-bucks/plans/2013-14")
-    notice = old.select_one("article .pg-warning")
-    assert notice.get_text(" ", strip=True).startswith("This is not the current plan.")
+    notice = old.select_one("article .pg-plan-notice--superseded")
+    assert notice.get_text(" ", strip=True).startswith("A later plan replaces this one.")
     assert [a["href"] for a in notice.select("a")] == ["../2014-15/", "../latest/"]
+    assert old.select_one("article .pg-warning") is None
     current = example_site.soup("partnerships/safer-stronger-bucks/plans/2014-15")
-    assert current.select_one("article .pg-warning") is None
+    assert current.select_one("article .pg-plan-notice--superseded") is None
 
 
 @pytest.mark.build

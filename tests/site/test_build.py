@@ -57,7 +57,7 @@ def test_plan_page_facts_and_source(example_site):
         for dt, dd in zip(page.select("dl.pg-facts dt"), page.select("dl.pg-facts dd"), strict=True)
     }
     assert facts["Period"] == "2013/14 to 2016/17"
-    assert facts["Status"] == "Adopted"
+    assert facts["Status"] == "Adopted; ended 31 March 2017"
     assert facts["Adopted"] == "not stated"
     assert facts["Source document"] == (
         "Year end roundup 2013-14, report to the Community Safety Partnership Board, 27 March 2014"

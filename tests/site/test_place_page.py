@@ -308,13 +308,13 @@ def test_spending_is_given_per_resident_when_the_population_is_known():
 
 
 @pytest.mark.parametrize("public", [True, None])
-def test_next_and_last_meeting_are_counted_from_the_build_date(public):
+def test_next_and_last_meeting_are_counted_from_the_as_at_date(public):
     partnership, area = toy(board=True)
     for meeting in partnership.governance.meetings:
         meeting.public = public
     decides = text(rendered(partnership, area).select_one("dl.pg-place-meetings"))
-    assert "Last meeting 1 September 2026 (about 3 months before this page was built)" in decides
-    assert "Next meeting 15 January 2027 (about 2 months after this page was built)" in decides
+    assert "Last meeting 1 September 2026 (about 3 months before that date)" in decides
+    assert "Next meeting 15 January 2027 (about 2 months after that date)" in decides
     held = "Yes: the last meeting was held in public" if public else "do not say whether the public"
     assert held in decides
 

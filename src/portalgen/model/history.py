@@ -48,13 +48,20 @@ class History:
     files: dict[str, Span] = field(default_factory=dict)
     rows: dict[str, Span] = field(default_factory=dict)
 
-    def span(self, sources: list[str], rows: list[str] = ()) -> Span | None:
-        """When a page's data was added and last changed: its own packages' dates and those
-        of the shared rows it names (a shared file it names rows of counts only by them)."""
-        tables = {row.split("#", 1)[0] for row in rows}
-        spans = [self.row(row) for row in rows]
-        spans += [self.source(s) for s in sources if not any(t.startswith(s) for t in tables)]
-        return _union(spans)
+    def span(self, sources: list[str], rows: list[str] = (), uses: list[str] = ()) -> Span | None:
+        """When a page's data was added and last changed: its own packages and shared rows
+        (``rows``: a shared file it names rows of counts only by them), and the shared rows
+        it only ``uses`` (a council's name), which count once they change. A shared row
+        counts for "last changed" only once its values change: a row first committed after
+        its package's ``changes`` has not changed."""
+        tables = {row.split("#", 1)[0] for row in (*rows, *uses)}
+        own = [self.source(s) for s in sources if not any(t.startswith(s) for t in tables)]
+        shared = [self.row(row) for row in rows]
+        edited = [s for s in (*shared, *map(self.row, uses)) if s and s.changed > s.added]
+        added, changed = _union([*own, *shared]), _union([*own, *edited])
+        if changed is None or added is None:
+            return added or changed
+        return Span(added.added, max(changed.changed, added.added))
 
     def source(self, source: str) -> Span | None:
         """The dates of a package, a file in one, or every package under a folder."""

@@ -25,7 +25,7 @@ def stamp(page: Page, portal: Portal) -> None:
     partnership = page.context.get("partnership")
     if partnership is not None:
         page.rows = [*page.rows, f"{datafiles.PARTNERSHIPS}#{partnership.id}"]
-    span = portal.history.span(page.sources, page.rows) if portal.history else None
+    span = portal.history.span(page.sources, page.rows, page.uses) if portal.history else None
     page.added, page.updated = (span.added, span.changed) if span else (None, None)
     page.reported = page.reported or reported(page)
     page.context.setdefault("as_of", portal.as_of)

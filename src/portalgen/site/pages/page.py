@@ -30,6 +30,9 @@ class Page:
     rows: list[str] = field(default_factory=list)
     """Rows of shared tables the page shows (``partnerships/partnerships.csv#haringey``): a
     change to a shared table dates only the pages whose rows changed (see ``history``)."""
+    uses: list[str] = field(default_factory=list)
+    """Rows of shared tables the page only uses (a council's name): they date the page's
+    "last changed" once they change, never its "added"."""
     added: dt.date | None = None
     """When the page's data was added to the portal; set for every page at once."""
     updated: dt.date | None = None

@@ -28,6 +28,6 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         key=partnership.id,
         description=partnership.summary,
         sources=[datafiles.PARTNERSHIPS, f"{partnership.id}/"],
-        rows=[f"{datafiles.LOCAL_AUTHORITIES}#{area.id}" for area in partnership.local_authorities],
+        uses=[f"{datafiles.LOCAL_AUTHORITIES}#{area.id}" for area in partnership.local_authorities],
         search_boost=4,
     )
