@@ -121,3 +121,120 @@ def test_a_new_partnership_dates_only_its_own_pages(tmp_path):
     priority = site.soup(f"partnerships/{NEW}/plans/2026-27/priorities/p1")
     assert priority.select_one(".pg-plan-notice") is None
     assert priority.select_one(".pg-overdue") is None
+
+
+def test_an_ended_plan_says_so_on_the_plan_and_each_priority(example_site):
+    notice = (
+        "This plan has ended. It covered 2013/14 to 2016/17 and ended on 31 March 2017. "
+        "No later plan has been published on this portal."
+    )
+    plan = example_site.soup(HARINGEY_PLAN)
+    assert text(plan.select_one("article .pg-plan-notice--ended")) == notice
+    priorities = [a["href"] for a in plan.select("table.pg-priorities a")]
+    assert len(priorities) == 6
+    for href in priorities:
+        page = example_site.soup(f"{HARINGEY_PLAN}/{href}")
+        assert text(page.select_one("article .pg-plan-notice--ended")) == notice, href
+        assert text(page.select_one("dl.pg-facts .pg-status--ended")) == (
+            "Adopted; ended 31 March 2017"
+        )
+    assert plan.select_one(".pg-status--adopted") is None
+
+
+def test_the_partnership_page_lists_its_latest_published_priorities(example_site):
+    page = example_site.soup("partnerships/haringey")
+    headings = [text(h) for h in page.select("article h2")]
+    assert "Latest published priorities" in headings
+    assert "Current priorities" not in headings
+    assert page.select_one("article .pg-plan-notice--ended") is not None
+    assert page.select_one(".pg-status--adopted") is None
+
+
+def test_every_page_under_a_superseded_plan_carries_the_banner(example_site):
+    plan = example_site.soup(BUCKS_OLD_PLAN)
+    hrefs = [a["href"] for a in plan.select("table.pg-priorities a")]
+    assert len(hrefs) == 6
+    for address in [BUCKS_OLD_PLAN, *(f"{BUCKS_OLD_PLAN}/{href}" for href in hrefs)]:
+        page = example_site.soup(address)
+        banner = page.select_one("article .pg-plan-notice--superseded")
+        assert text(banner).startswith("A later plan replaces this one."), address
+        latest = banner.select_one("a")
+        assert text(latest) == "Safer Bucks Plan 2014/15 (2014/15, draft)"
+        assert latest["href"] in ("../2014-15/", "../../../2014-15/")
+        assert page.select_one("article .pg-warning") is None
+    later = example_site.soup("partnerships/safer-stronger-bucks/plans/2014-15/changes")
+    assert later.select_one(".pg-plan-notice--superseded") is None
+    assert later.select_one(".pg-plan-notice--ended") is not None
+
+
+def test_the_tracker_opens_with_exact_counts_and_marks_overdue_work(example_site):
+    counts = {
+        "worcestershire": "6 recommendations: none done, 3 overdue, 3 proposed.",
+        "north-lincolnshire": "16 recommendations: none done, 16 proposed.",
+        "safer-devon": "4 recommendations: none done, 2 overdue, 2 proposed.",
+        "safer-stronger-bucks": "2 actions: none done, 2 overdue.",
+        "haringey": "1 recommendation: none done, 1 proposed.",
+    }
+    for partnership, line in counts.items():
+        page = example_site.soup(f"partnerships/{partnership}/recommendations")
+        assert text(page.select_one("article .pg-tally")) == line
+    page = example_site.soup("partnerships/worcestershire/recommendations")
+    due = {
+        text(row.select_one("td:nth-of-type(2)")): text(row.select_one("td:nth-of-type(5)"))
+        for row in page.select("table.pg-recommendations tbody tr")
+    }
+    assert due == {
+        "1": "not stated",
+        "2": "1 April 2012 Overdue",
+        "3": "not stated",
+        "4": "not stated",
+        "5": "1 April 2012 Overdue",
+        "6": "April 2014 Overdue",
+    }
+    assert text(page.select_one(".pg-overdue-note")) == (
+        "Overdue means past its due date at 29 November 2026, the date of the portal's "
+        "latest data, with no report that it was done."
+    )
+
+
+def test_an_overdue_recommendation_says_so_on_its_page(example_site):
+    page = example_site.soup(
+        "partnerships/safer-stronger-bucks/recommendations/select-committee-2014-a1"
+    )
+    facts = {
+        text(dt): text(dd)
+        for dt, dd in zip(page.select("dl.pg-facts dt"), page.select("dl.pg-facts dd"), strict=True)
+    }
+    assert facts["Due"] == (
+        "June 2014 Overdue (at 29 November 2026, the date of the portal's latest data, with no "
+        "report that it was done)"
+    )
+
+
+def test_plan_actions_past_their_year_are_overdue(example_site):
+    page = example_site.soup(f"{HARINGEY_PLAN}/priorities/p3")
+    rows = page.select("table.pg-actions tbody tr")
+    marked = [
+        text(row.select_one("td:nth-of-type(3)")) for row in rows if row.select(".pg-overdue")
+    ]
+    assert marked and set(marked) <= {"2013/14 Overdue", "2014/15 Overdue"}
+    unmarked = [
+        text(row.select_one("td:nth-of-type(3)")) for row in rows if not row.select(".pg-overdue")
+    ]
+    assert set(unmarked) <= {"Not stated"}
+
+
+def test_pages_say_what_their_facts_are_as_at(example_site):
+    plan = example_site.soup(HARINGEY_PLAN)
+    assert text(plan.select_one(".pg-as-at")) == (
+        "Facts as reported on: 27 March 2014 , in Year end roundup 2013-14, report to the "
+        "Community Safety Partnership Board."
+    )
+    tracker = example_site.soup("partnerships/worcestershire/recommendations")
+    assert text(tracker.select_one(".pg-as-at")) == (
+        "Statuses as last reported on: 15 November 2011 ."
+    )
+    for address in (HARINGEY_PLAN, "partnerships/haringey", "wards/E05000266"):
+        page = example_site.soup(address)
+        assert "Last updated" not in page.get_text()
+        assert page.select_one(".pg-added time")["datetime"] == "2026-11-23"
