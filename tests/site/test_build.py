@@ -78,7 +78,7 @@ def test_priority_page_figures_and_statuses(example_site):
         for row in page.select("table.pg-measures tbody tr")
     }
     marac = next(value for key, value in measures.items() if "MARAC" in key)
-    assert marac[:3] == ["Not stated", "13.5%", "9% (2013/14)"]
+    assert marac[:3] == ["Not stated", "13.5% (period not stated)", "9% (2013/14)"]
     assert marac[4].startswith("Off track")
     caption = page.select_one("table.pg-measures caption").get_text(strip=True)
     assert caption.startswith("Measures of success")

@@ -210,7 +210,11 @@ def test_outcome_page_shows_its_indicators_and_stated_status(example_site):
     soup = example_site.soup("partnerships/haringey/plans/2013-14/priorities/p4/")
     rows = {cells(row)[0]: cells(row)[1:] for row in soup.select("table.pg-measures tbody tr")}
     iom = rows["Cases handled by the Integrated Offender Management team"]
-    assert iom[1:4] == ["70", "209 (2013/14)", "Key MOPAC target (level not given)"]
+    assert iom[1:4] == [
+        "70 (period not stated)",
+        "209 (2013/14)",
+        "Key MOPAC target (level not given)",
+    ]
     assert iom[4] == "On track (as at 27 March 2014)"
 
 

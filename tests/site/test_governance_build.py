@@ -227,8 +227,8 @@ def test_tracker_groups_open_and_closed_without_javascript(example_site):
     table = soup.select_one("#proposed ~ .pg-table-wrap table[data-pg-sortable]")
     rows = [cells(row) for row in table.select("tbody tr")]
     assert [row[1] for row in rows] == ["1", "2", "3", "4", "5", "6"]
-    assert rows[1][4] == "1 April 2012"
-    assert rows[5][4] == "April 2014"
+    assert rows[1][4] == "1 April 2012 Overdue"
+    assert rows[5][4] == "April 2014 Overdue"
     links = [a["href"] for a in table.select("a")]
     assert links[0] == "scb-2011-r1/"
 

@@ -238,3 +238,16 @@ def test_pages_say_what_their_facts_are_as_at(example_site):
         page = example_site.soup(address)
         assert "Last updated" not in page.get_text()
         assert page.select_one(".pg-added time")["datetime"] == "2026-11-23"
+
+
+def test_every_figure_says_its_period(example_site):
+    """A starting figure the source gives without a period says so, rather than reading as
+    a figure of today."""
+    page = example_site.soup("partnerships/haringey/performance")
+    figures = [
+        text(cell)
+        for row in page.select("table.pg-measures tbody tr")
+        for cell in row.select("td:nth-of-type(3), td:nth-of-type(4)")
+    ]
+    assert "50% (period not stated)" in figures
+    assert all(f == "not stated" or f.endswith(")") for f in figures), figures

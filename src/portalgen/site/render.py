@@ -145,5 +145,9 @@ def yes_no(value: bool | None) -> str:
 
 
 def figure(value: float | None, unit: str, period: str | None) -> str:
+    """A figure with the period it is for: "57% (2013/14 Q3)", or "50% (period not stated)"
+    where the source gives none, so no figure reads as current when it may be years old."""
     text = number(value, unit)
-    return f"{text} ({financial_year(period)})" if value is not None and period else text
+    if value is None:
+        return text
+    return f"{text} ({financial_year(period) if period else f'period {NOT_STATED}'})"
