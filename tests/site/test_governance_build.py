@@ -245,7 +245,10 @@ def test_recommendation_page_shows_its_timeline(example_site):
     )
     assert steps[1].startswith("15 November 2011: Proposed. The report was published again")
     facts = first_facts(soup)
-    assert facts["Due"] == "1 April 2012"
+    assert facts["Due"] == (
+        "1 April 2012 Overdue (at 29 November 2026, the date of the portal's latest data, "
+        "with no report that it was done)"
+    )
     assert facts["Owner"] == "Responsible authorities of Bromsgrove, Redditch and Wyre Forest"
     assert facts["Status"] == "Proposed (last recorded 15 November 2011)"
 
