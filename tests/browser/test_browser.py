@@ -100,9 +100,9 @@ def test_tracker_sorts_by_a_column_with_javascript(page, server):
     due = table.get_by_role("columnheader", name="Due")
     due.get_by_role("button").press("Enter")
     assert table.locator("tbody tr td:nth-child(5)").all_inner_texts() == [
-        "1 April 2012",
-        "1 April 2012",
-        "April 2014",
+        "1 April 2012 Overdue",
+        "1 April 2012 Overdue",
+        "April 2014 Overdue",
         "not stated",
         "not stated",
         "not stated",
