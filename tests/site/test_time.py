@@ -251,3 +251,12 @@ def test_every_figure_says_its_period(example_site):
     ]
     assert "50% (period not stated)" in figures
     assert all(f == "not stated" or f.endswith(")") for f in figures), figures
+
+
+def test_a_ward_page_says_its_partnership_plan_has_ended(example_site):
+    page = example_site.soup("wards/E05000268")
+    across = page.select_one("h3#across").find_next("p")
+    assert text(across) == (
+        "Haringey Community Safety Partnership: Community Safety Strategy 2013-2017 "
+        "(2013/14 to 2016/17, adopted; ended 31 March 2017)"
+    )
