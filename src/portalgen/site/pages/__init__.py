@@ -14,6 +14,7 @@ from . import (
     body,
     funding,
     funding_year,
+    glossary,
     governance,
     indicator,
     meeting,
@@ -55,6 +56,7 @@ KINDS = (
     area_map,
     area,
     open_data,
+    glossary,
     withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
