@@ -26,5 +26,6 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         key=partnership.id,
         description=partnership.summary,
         sources=[datafiles.PARTNERSHIPS],
+        codes=[(area.name, area.id) for area in partnership.local_authorities],
         search_boost=4,
     )
