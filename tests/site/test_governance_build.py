@@ -197,9 +197,12 @@ def test_partnership_page_flags_an_old_annual_meeting(example_site):
         "No statutory annual meeting in the last 12 months. The last one recorded here was on "
         "13 May 2014, more than 12 months before"
     )
-    worcs = example_site.soup("partnerships/worcestershire/").select_one(".pg-warning")
-    assert worcs.get_text(" ", strip=True).startswith(
-        "No statutory annual meeting is recorded on this portal."
+    worcs = example_site.soup("partnerships/worcestershire/")
+    assert worcs.select_one(".pg-warning") is None
+    assert (
+        worcs.select_one(".pg-note")
+        .get_text(" ", strip=True)
+        .startswith("The data on this portal holds no record of a statutory annual meeting.")
     )
     assert example_site.soup("partnerships/bromsgrove/").select_one(".pg-warning") is None
 
