@@ -19,6 +19,7 @@ _TABLE = re.compile(r'<table class="pg-table[^"]*"[^>]*>.*?</table>(?:\n</div>)?
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 _CELL = re.compile(r"<(t[hd])\b[^>]*>.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_COLSPAN = re.compile(r'colspan="(\d+)"')
 _ATTRIBUTE = r'{}="([^"]*)"'
 EMPTY = frozenset({"", NOT_STATED.casefold()})
 
@@ -30,40 +31,74 @@ def drop_empty(page: str) -> str:
 
 def _drop(match: re.Match) -> str:
     table = match.group(0)
-    head, body = _split(table)
-    empty = _empty_columns(head, body)
+    heading, body, foot = _split(table)
+    head = [cell.group(0) for cell in _CELL.finditer(heading)]
+    empty = [i for i in _empty_columns(head, body) if not _filled(foot, i)]
     if not empty:
         return table
     names = [_name(head[index]) for index in empty]
-    for row in [*head, *body]:
+    for row in [heading, *body, *foot]:
         table = table.replace(row, _without(row, empty), 1)
     return f"{table}\n\n{_sentence(names, table)}\n"
 
 
-def _split(table: str) -> tuple[list[str], list[str]]:
-    """The heading row's cells and the body's rows."""
-    head_part, _, body_part = table.partition("<tbody")
+def _split(table: str) -> tuple[str, list[str], list[str]]:
+    """The (last) heading row, the body's rows and the footer's rows."""
+    head_part, _, rest = table.partition("<tbody")
+    body_part, _, foot_part = rest.partition("</tbody>")
     head_rows = _ROW.findall(head_part)
-    head = [cell.group(0) for cell in _CELL.finditer(head_rows[-1])] if head_rows else []
-    return head, _ROW.findall(body_part)
+    heading = head_rows[-1] if head_rows else ""
+    return heading, _ROW.findall(body_part), _ROW.findall(foot_part)
 
 
 def _empty_columns(head: list[str], body: list[str]) -> list[int]:
-    """Columns after the first that are empty in every body row; none if the rows do not
-    line up with the headings (a cell spanning columns, say)."""
-    rows = [[_text(cell.group(0)) for cell in _CELL.finditer(row)] for row in body]
-    if not rows or "colspan" in "".join(head) or any(len(row) != len(head) for row in rows):
+    """Columns after the first that are empty in every body row (a cell spanning columns
+    counts for each); none if the rows do not line up with the headings."""
+    rows = [_columns(row) for row in body]
+    if not rows or any(_span(cell) > 1 for cell in head) or any(len(r) != len(head) for r in rows):
         return []
     return [i for i in range(1, len(head)) if all(row[i].casefold() in EMPTY for row in rows)]
 
 
+def _columns(row: str) -> list[str]:
+    """The text of each column of ``row``, a spanning cell's under each of its columns."""
+    return [
+        _text(cell.group(0)) for cell in _CELL.finditer(row) for _ in range(_span(cell.group(0)))
+    ]
+
+
+def _filled(foot: list[str], column: int) -> bool:
+    """Whether a footer cell of ``column`` alone says something (so the column stays)."""
+    for row in foot:
+        start = 0
+        for cell in _CELL.finditer(row):
+            span = _span(cell.group(0))
+            if start == column and span == 1 and _text(cell.group(0)).casefold() not in EMPTY:
+                return True
+            start += span
+    return False
+
+
 def _without(row: str, columns: list[int]) -> str:
-    cells = [cell.group(0) for cell in _CELL.finditer(row)]
-    if len(cells) <= max(columns):
-        return row
-    for index in columns:
-        row = row.replace(cells[index], "", 1)
+    """``row`` without the cells of ``columns``; a cell spanning several columns (a total
+    in a table's footer) spans fewer, or goes when all its columns go."""
+    start, parts = 0, []
+    for cell in _CELL.finditer(row):
+        span = _span(cell.group(0))
+        gone = sum(1 for column in columns if start <= column < start + span)
+        start += span
+        if gone == span:
+            parts.append((cell, ""))
+        elif gone:
+            parts.append((cell, _COLSPAN.sub(f'colspan="{span - gone}"', cell.group(0), 1)))
+    for cell, new in reversed(parts):
+        row = row[: cell.start()] + new + row[cell.end() :]
     return row
+
+
+def _span(cell: str) -> int:
+    found = _COLSPAN.search(cell.split(">", 1)[0])
+    return int(found.group(1)) if found else 1
 
 
 def _name(cell: str) -> str:
