@@ -217,6 +217,9 @@ def test_validation_warns_of_an_abbreviation_the_glossary_lacks(tmp_path):
     project = copy_project(tmp_path / "portal")
     plan = project / "data/haringey/plans/2013-14"
     set_cell(plan / "priorities.csv", 5, "title", "Reduce reoffending through the XYZ panel")
+    descriptor = plan / "datapackage.yaml"
+    text = descriptor.read_text("utf-8")
+    descriptor.write_text(text.replace("sets six outcomes", "sets six QRS outcomes"), "utf-8")
     result = run_portalgen(project, "validate")
     assert result.returncode == 0, result.stderr
     assert (
@@ -225,4 +228,8 @@ def test_validation_warns_of_an_abbreviation_the_glossary_lacks(tmp_path):
         "data/vocabulary/glossary.csv: XYZ,<what it stands for>,<what it is, in plain words>; "
         "or write it out in full here."
     ) in result.stderr.splitlines()
-    assert "1 warning about the data (the site can still be built):" in result.stderr
+    assert (
+        'data/haringey/plans/2013-14/datapackage.yaml:14 plan.summary: uses "QRS", which the '
+        "glossary does not explain,"
+    ) in result.stderr
+    assert "2 warnings about the data (the site can still be built):" in result.stderr

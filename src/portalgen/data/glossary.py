@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .contract import schema_descriptor
+from .contract import METADATA_SCHEMAS, schema_descriptor
+from .load import DESCRIPTOR
 from .problems import Problem
 from .validate import Checked
 
@@ -50,18 +51,19 @@ def check_glossary(context) -> list[Problem]:
     known = term_pattern(terms)
     glossary = context.file(vocabulary, TABLE)
     return [
-        _warning(package, table, row, name, token, glossary)
+        _warning(where, token, glossary)
         for package in context.packages
-        for table, row, name, text in _texts(package)
+        for where, text in [*_texts(package), *_block_texts(package)]
         for token in unknown(text, known)
     ]
 
 
-def _warning(package: Checked, table: str, row, name: str, token: str, glossary: str) -> Problem:
+def _warning(where: tuple[str, int | None, str], token: str, glossary: str) -> Problem:
+    path, line, field = where
     return Problem(
-        package.source.file_label(f"{table}.csv"),
-        row["_line"],
-        name,
+        path,
+        line,
+        field,
         f'uses "{token}", which the glossary does not explain, so residents may not know '
         f"what it means. Add a row to {glossary}: {token},<what it stands for>,<what it "
         "is, in plain words>; or write it out in full here.",
@@ -69,18 +71,32 @@ def _warning(package: Checked, table: str, row, name: str, token: str, glossary:
     )
 
 
-def _texts(package: Checked) -> Iterator[tuple[str, dict, str, str]]:
-    """Every free-text value in the package's tables: strings with no pattern or list of
-    allowed values (so not ids, codes or statuses)."""
+def _texts(package: Checked) -> Iterator[tuple[tuple, str]]:
+    """Every free-text value in the package's tables, with its file, line and field:
+    strings with no pattern or list of allowed values (so not ids, codes or statuses)."""
     for table, rows in package.tables.items():
         if table == TABLE:
             continue
         fields = _text_fields(table)
+        label = package.source.file_label(f"{table}.csv")
         for row in rows:
             for name in fields:
                 value = row.get(name)
                 if isinstance(value, str) and value:
-                    yield table, row, name, value
+                    yield (label, row["_line"], name), value
+
+
+def _block_texts(package: Checked) -> Iterator[tuple[tuple, str]]:
+    """Every free-text value of the package's block in ``datapackage.yaml`` (``plan:``)."""
+    key = package.source.kind.metadata
+    if not key or not package.metadata:
+        return
+    lines = getattr(package.source.descriptor.get(key), "lines", {})
+    label = package.source.file_label(DESCRIPTOR)
+    for name in _text_fields(METADATA_SCHEMAS.get(key, key)):
+        value = package.metadata.get(name)
+        if isinstance(value, str) and value:
+            yield (label, lines.get(name, package.metadata["_line"]), f"{key}.{name}"), value
 
 
 def _text_fields(table: str) -> list[str]:
