@@ -107,7 +107,7 @@ def run_validate(path: Path, output: str = "text") -> int:
         return 0
     if output == "github":
         print(report.annotations(problems))
-        report.write_summary(problems)
+        report.write_summary(errors(problems))
     else:
         print(report.text(problems), file=sys.stderr)
     return 1
