@@ -233,3 +233,16 @@ def test_validation_warns_of_an_abbreviation_the_glossary_lacks(tmp_path):
         "glossary does not explain,"
     ) in result.stderr
     assert "2 warnings about the data (the site can still be built):" in result.stderr
+
+
+def test_a_warning_is_a_github_warning_and_does_not_stop_the_build():
+    from portalgen import report
+    from portalgen.data.problems import Problem, errors
+
+    warning = Problem("data/a.csv", 3, "title", 'uses "XYZ".', warning=True)
+    error = Problem("data/a.csv", 4, "status", "is wrong.")
+    assert errors([warning, error]) == [error]
+    assert report.annotations([warning]).startswith("::warning file=data/a.csv,line=3,")
+    assert report.text([warning]) == (
+        '1 warning about the data (the site can still be built):\ndata/a.csv:3 title: uses "XYZ".'
+    )
