@@ -208,3 +208,9 @@ def recording_page(context, server: str):
 
     page.on("request", record)
     return page
+
+
+def text(element) -> str:
+    """What a reader sees of an element, spaces as they fall: inline elements such as
+    ``<abbr>`` are part of the words around them, not separated by spaces."""
+    return " ".join(element.get_text().split())

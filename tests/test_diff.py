@@ -60,7 +60,7 @@ def test_diff_says_what_a_change_does(tmp_path):
         "version is still 1.0.0. Make it 1.1.0 in datapackage.yaml and add a change for 1.1.0 "
         "at the top of changes:, saying what changed.",
         "- data/worcestershire/funding: its data changed (rows were added or changed) but its "
-        "version is still 1.0.0. Make it 1.1.0 in datapackage.yaml and add a change for 1.1.0 "
+        "version is still 1.1.0. Make it 1.2.0 in datapackage.yaml and add a change for 1.2.0 "
         "at the top of changes:, saying what changed.",
     ]
 

@@ -17,7 +17,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, csp, feeds, places, prose
+from portalgen.site import addresses, assets, counts, csp, feeds, places, prose
+from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.render import environment, render_page, render_redirect
@@ -40,6 +41,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             self.portal = load_portal(self.data_dir, root)
         except DataError as error:
             raise PluginError(error.summary()) from error
+        for problem in self.portal.warnings:
+            log.warning(str(problem))
+        self.abbreviations = Abbreviations(self.portal.glossary)
         self.portal.site_url = config.site_url or None
         if self.config.map_tiles:
             self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
@@ -115,11 +119,13 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "frames, forms, inline styles, event handlers or links other than web pages, "
                 "email addresses and pages of the site. Remove it."
             )
+        clean = counts.fill(clean, self.portal)
         return places.with_find_box(clean, self.env, page.file.url)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """The page's security policy, and a link for browsers and feed readers to find
-        its feed."""
+        """Abbreviations explained where first used; the page's security policy, and a link
+        for browsers and feed readers to find its feed."""
+        output = self.abbreviations.mark(output)
         feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
         if feed is not None:
             output = output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)

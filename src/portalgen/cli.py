@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import report
+from .data.problems import errors
 from .engine import check_data
 
 NEW_KINDS = [
@@ -98,9 +99,15 @@ def run_validate(path: Path, output: str = "text") -> int:
     if not problems:
         print(f"{path}: all data packages are valid.")
         return 0
+    if not errors(problems):
+        print(report.warnings_text(problems), file=sys.stderr)
+        if output == "github":
+            print(report.annotations(problems))
+        print(f"{path}: all data packages are valid; please look at the warnings above.")
+        return 0
     if output == "github":
         print(report.annotations(problems))
-        report.write_summary(problems)
+        report.write_summary(errors(problems))
     else:
         print(report.text(problems), file=sys.stderr)
     return 1

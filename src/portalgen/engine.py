@@ -6,10 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .data import checks, checks_areas, checks_figures, checks_governance
+from .data import checks, checks_areas, checks_figures, checks_governance, glossary
 from .data.boundaries import check_boundaries
 from .data.load import discover, read_descriptor
-from .data.problems import DataError, Problem
+from .data.problems import DataError, Problem, errors, warnings
 from .data.validate import Checked, check_package
 from .model import history
 from .model.build import build_portal
@@ -42,6 +42,7 @@ def cross_check(packages: list[Checked]) -> list[Problem]:
         *checks_governance.CHECKS,
         *checks_figures.CHECKS,
         *checks_areas.CHECKS,
+        *glossary.CHECKS,
     ]
     return [problem for check in found for problem in check(context)]
 
@@ -69,10 +70,11 @@ def _statuses(vocabulary: Checked) -> dict[str, list[str]]:
 
 
 def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
-    """The validated portal model; raises ``DataError`` listing every problem."""
+    """The validated portal model; raises ``DataError`` listing every problem that stops
+    the build. Warnings go with the portal (``portal.warnings``) for the caller to report."""
     packages, problems = check_data(data_dir, root)
-    if problems:
-        raise DataError(problems)
+    if errors(problems):
+        raise DataError(errors(problems))
     versions = {
         history.package_key(package.source.folder, data_dir): package.version
         for package in packages
@@ -80,6 +82,7 @@ def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     dates = history.read(data_dir, versions)
     portal = build_portal(packages, as_at(dates))
     portal.versions, portal.history = versions, dates
+    portal.warnings = warnings(problems)
     return portal
 
 

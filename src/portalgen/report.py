@@ -7,11 +7,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .data.problems import DataError, Problem
+from .data.problems import DataError, Problem, errors, warnings
 
 
 def text(problems: list[Problem]) -> str:
-    return DataError(problems).summary()
+    """Problems that stop the build, then any warnings."""
+    found = errors(problems)
+    parts = [DataError(found).summary()] if found else []
+    if warnings(problems):
+        parts.append(warnings_text(problems))
+    return "\n\n".join(parts)
+
+
+def warnings_text(problems: list[Problem]) -> str:
+    """The warnings alone: worth fixing, but they do not stop the site being built."""
+    found = warnings(problems)
+    noun = "warning" if len(found) == 1 else "warnings"
+    lines = [f"{len(found)} {noun} about the data (the site can still be built):"]
+    return "\n".join(lines + [str(problem) for problem in found])
 
 
 def annotations(problems: list[Problem]) -> str:
@@ -22,7 +35,8 @@ def annotations(problems: list[Problem]) -> str:
         if problem.line:
             properties.append(f"line={problem.line}")
         properties.append(f"title={_property(_title(problem))}")
-        lines.append(f"::error {','.join(properties)}::{_data(_body(problem))}")
+        level = "warning" if problem.warning else "error"
+        lines.append(f"::{level} {','.join(properties)}::{_data(_body(problem))}")
     return "\n".join(lines)
 
 

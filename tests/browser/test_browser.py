@@ -103,9 +103,9 @@ def test_tracker_sorts_by_a_column_with_javascript(page, server):
         "1 April 2012 Overdue",
         "1 April 2012 Overdue",
         "April 2014 Overdue",
-        "not stated",
-        "not stated",
-        "not stated",
+        "Not stated",
+        "Not stated",
+        "Not stated",
     ]
 
 

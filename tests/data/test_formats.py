@@ -9,7 +9,7 @@ from portalgen.data.formats import change, financial_year, money, number, short_
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(56086, "£56,086"), (4.79, "£4.79"), (4.5, "£4.50"), (-45.5, "−£45.50"), (None, "not stated")],
+    [(56086, "£56,086"), (4.79, "£4.79"), (4.5, "£4.50"), (-45.5, "−£45.50"), (None, "Not stated")],
 )
 def test_money(value, expected):
     assert money(value) == expected
@@ -48,4 +48,4 @@ def test_financial_years_are_written_with_a_slash():
     assert financial_year("2011-12") == "2011/12"
     assert financial_year("2013-14 Q3") == "2013/14 Q3"
     assert financial_year("2002") == "2002"
-    assert financial_year(None) == "not stated"
+    assert financial_year(None) == "Not stated"

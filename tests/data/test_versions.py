@@ -95,7 +95,7 @@ def test_last_updated_falls_back_to_the_last_commit(project):
 
 
 @pytest.mark.build
-def test_cite_this_page_gives_the_permalink_and_ids(project):
+def test_cite_this_page_gives_the_permalink_and_names(project):
     edit(project, "mkdocs.yml", 'site_url: ""', "site_url: https://csp.example.org/portal/")
     result = run_portalgen(project, "build")
     assert result.returncode == 0, result.stderr
@@ -106,8 +106,8 @@ def test_cite_this_page_gives_the_permalink_and_ids(project):
     assert field.has_attr("readonly")
     assert page.select_one('.pg-cite label[for="pg-permalink"]').get_text() == "Permanent link"
     assert page.select_one(".pg-cite .pg-citation").get_text() == (
-        "Haringey Community Safety Partnership, “Priority 3: Domestic and gender-based "
-        "violence/abuse” (plan 2013-14, priority p3), last updated 23 November 2026. "
+        "Haringey Community Safety Partnership, Community Safety Strategy 2013-2017, "
+        "“Priority 3: Domestic and gender-based violence/abuse”, last updated 23 November 2026. "
         f"{permalink}"
     )
 

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import Site, copy_project, problems, run_portalgen, set_cell
+from conftest import Site, copy_project, problems, run_portalgen, set_cell, text
 from shapely.geometry import Point, shape
 
 AREAS = "data/haringey/areas/wd13"
@@ -81,7 +81,7 @@ def test_map_page_has_local_leaflet_legend_attribution_and_every_ward(example_si
     legend = [li.get_text(" ", strip=True) for li in soup.select("ul.pg-legend li")]
     assert len(legend) == 6 and legend[-1] == "No figure"
     assert legend[0] == "79.7 to 110"
-    caption = soup.select_one("figure.pg-map figcaption").get_text(" ", strip=True)
+    caption = text(soup.select_one("figure.pg-map figcaption"))
     assert "GeoJSON by Martin Chorley (CC BY 4.0)" in caption
     assert "data.police.uk" in caption
     rows = soup.select("table.pg-area-figures[data-pg-sortable] tbody tr")

@@ -58,7 +58,7 @@ def test_plan_page_facts_and_source(example_site):
     }
     assert facts["Period"] == "2013/14 to 2016/17"
     assert facts["Status"] == "Adopted; ended 31 March 2017"
-    assert facts["Adopted"] == "not stated"
+    assert facts["Adopted"] == "Not stated"
     assert facts["Source document"] == (
         "Year end roundup 2013-14, report to the Community Safety Partnership Board, 27 March 2014"
     )
@@ -78,8 +78,13 @@ def test_priority_page_figures_and_statuses(example_site):
         for row in page.select("table.pg-measures tbody tr")
     }
     marac = next(value for key, value in measures.items() if "MARAC" in key)
-    assert marac[:3] == ["Not stated", "13.5% (period not stated)", "9% (2013/14)"]
-    assert marac[4].startswith("Off track")
+    assert marac[:2] == ["13.5% (period not stated)", "9% (2013/14)"]
+    assert marac[3].startswith("Off track")
+    table = page.select_one("table.pg-measures")
+    assert "Lead" not in [th.get_text() for th in table.select("thead th")]
+    assert table.find_parent("div").find_next_sibling("p").get_text() == (
+        "No lead is given for these measures in the source."
+    )
     caption = page.select_one("table.pg-measures caption").get_text(strip=True)
     assert caption.startswith("Measures of success")
     assert all(th.get("scope") == "col" for th in page.select("table.pg-table thead th"))
@@ -214,11 +219,9 @@ def test_areas_are_named_not_just_coded(example_site):
     page = example_site.soup("partnerships/north-worcestershire")
     label = next(dt for dt in page.select("dl.pg-facts dt") if dt.get_text() == "Areas covered")
     areas = [li.get_text(" ", strip=True) for li in label.find_next_sibling("dd").select("li")]
-    assert areas == [
-        "Bromsgrove (district, ONS code E07000234)",
-        "Redditch (district, ONS code E07000236)",
-        "Wyre Forest (district, ONS code E07000239)",
-    ]
+    assert areas == ["Bromsgrove (district)", "Redditch (district)", "Wyre Forest (district)"]
+    codes = page.select_one("aside.pg-about .pg-codes").get_text(" ", strip=True)
+    assert codes == "ONS codes: Bromsgrove E07000234; Redditch E07000236; Wyre Forest E07000239."
 
 
 @pytest.mark.build

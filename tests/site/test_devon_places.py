@@ -62,7 +62,7 @@ def test_devon_ward_whose_small_areas_were_split_shows_no_crime_figure(example_s
     assert len(table) == 168
     st_davids = next(r for r in table if r.select_one("a")["href"].endswith(f"/{ST_DAVIDS}/"))
     cells = [cell.get_text(" ", strip=True) for cell in st_davids.find_all(["th", "td"])]
-    assert cells[1:3] == ["not stated", "not stated"]
+    assert cells[1:3] == ["Not stated", "Not stated"]
     note = soup.select_one("article").get_text(" ", strip=True)
     assert "St David's" in note and "first drawn in 2021" in note
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Site, copy_project, run_portalgen
+from conftest import Site, copy_project, run_portalgen, text
 
 SCB = "partnerships/worcestershire/bodies/safer-communities-board/"
 
 
 def cells(row) -> list[str]:
-    return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+    return [text(cell) for cell in row.find_all(["th", "td"])]
 
 
 def first_facts(soup) -> dict[str, str]:
@@ -32,18 +32,20 @@ def test_body_page_shows_current_terms_and_members(example_site):
     members = soup.select_one("table.pg-members")
     assert "under the terms of 22 September 2011" in members.caption.get_text()
     rows = [cells(row) for row in members.select("tbody tr")]
-    assert rows[0][:4] == [
+    assert rows[0][:3] == [
         "Senior representative of Worcestershire County Council",
         "Worcestershire County Council",
         "yes",
-        "not stated",
     ]
-    assert rows[-1][:4] == ["Wider stakeholders", "Not named in the source", "no", "not stated"]
+    assert rows[-1][:3] == ["Wider stakeholders", "Not named in the source", "no"]
+    assert "Voting" not in [th.get_text() for th in members.select("thead th")]
+    assert members.find_parent("div").find_next_sibling("p").get_text() == (
+        "No voting is given for these members in the source."
+    )
     assert rows[3] == [
         "Senior representative of the Police Authority",
         "Not named in the source",
         "yes",
-        "not stated",
         "The report names responsible authorities in general (local authorities, police, "
         "police authority, fire and rescue authority, primary care trusts, probation trusts); "
         "it does not list the Board's members.",
@@ -83,11 +85,11 @@ def test_terms_change_is_a_readable_difference(example_site):
     assert "Added: Associate members, a small number still to be agreed (non-voting)" in lines
     assert "Removed: Wider stakeholders" in lines
     assert (
-        "Changed: Senior representative of West Mercia Police: voting not stated → voting" in lines
+        "Changed: Senior representative of West Mercia Police: voting Not stated → voting" in lines
     )
     paragraphs = [p.get_text(" ", strip=True) for p in changes.select("p")]
     assert (
-        "How often it meets changed from not stated to “Fewer meetings than before (the number "
+        "How often it meets changed from Not stated to “Fewer meetings than before (the number "
         "is not stated)”."
     ) in paragraphs
 
@@ -160,12 +162,14 @@ def test_staffing_tables_have_totals(example_site):
         ["DAT: total", "5.5"],
         ["DIP: total", "3"],
     ]
-    assert cells(current.select_one("tfoot tr"))[:4] == [
+    assert cells(current.select_one("tfoot tr"))[:3] == [
         "Total",
         "20.5",
-        "not stated",
         "4.5 whole-time equivalent",
     ]
+    assert current.find_parent("div").find_next_sibling("p").get_text() == (
+        "No number of posts is given for these posts in the source."
+    )
     assert cells(proposed.select_one("tfoot tr"))[:3] == ["Total", "1.5", "22"]
     text = soup.select_one("article").get_text(" ", strip=True)
     assert (
@@ -197,9 +201,12 @@ def test_partnership_page_flags_an_old_annual_meeting(example_site):
         "No statutory annual meeting in the last 12 months. The last one recorded here was on "
         "13 May 2014, more than 12 months before"
     )
-    worcs = example_site.soup("partnerships/worcestershire/").select_one(".pg-warning")
-    assert worcs.get_text(" ", strip=True).startswith(
-        "No statutory annual meeting is recorded on this portal."
+    worcs = example_site.soup("partnerships/worcestershire/")
+    assert worcs.select_one(".pg-warning") is None
+    assert (
+        worcs.select_one(".pg-note")
+        .get_text(" ", strip=True)
+        .startswith("The data on this portal holds no record of a statutory annual meeting.")
     )
     assert example_site.soup("partnerships/bromsgrove/").select_one(".pg-warning") is None
 
@@ -222,7 +229,9 @@ def test_recent_annual_meeting_is_not_flagged(tmp_path):
 
 def test_tracker_groups_open_and_closed_without_javascript(example_site):
     soup = example_site.soup("partnerships/worcestershire/recommendations/")
-    headings = [h.get_text(strip=True) for h in soup.select("article h2, article h3")]
+    headings = [
+        h.get_text(strip=True) for h in soup.select("article h2:not(#about-this-data), article h3")
+    ]
     assert headings == ["Open (6)", "Proposed (6)", "Closed (0)"]
     table = soup.select_one("#proposed ~ .pg-table-wrap table[data-pg-sortable]")
     rows = [cells(row) for row in table.select("tbody tr")]
@@ -264,7 +273,9 @@ def test_done_recommendation_moves_to_closed(tmp_path):
     )
     assert run_portalgen(project, "build").returncode == 0
     soup = Site(project / "site").soup("partnerships/safer-stronger-bucks/recommendations/")
-    headings = [h.get_text(strip=True) for h in soup.select("article h2, article h3")]
+    headings = [
+        h.get_text(strip=True) for h in soup.select("article h2:not(#about-this-data), article h3")
+    ]
     assert headings == ["Open (1)", "Agreed (1)", "Closed (1)", "Done (1)"]
     done = soup.select_one("#done ~ .pg-table-wrap table")
     assert "Share the Needs Assessment" in done.get_text()

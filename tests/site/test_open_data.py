@@ -92,7 +92,7 @@ def test_pages_with_downloads_describe_them_as_a_dataset(example_site):
         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     )
     assert described["creator"]["name"] == "Worcestershire Safer Communities Board"
-    assert described["dateModified"] == "2026-11-23"
+    assert described["dateModified"] == "2026-11-29"
     files = [d["contentUrl"] for d in described["distribution"]]
     assert files == [
         "/partnerships/worcestershire/funding/2011-12/income-2011-12.csv",
@@ -142,5 +142,7 @@ def test_each_package_says_its_version_and_last_change(example_site):
     labels = [dt.get_text() for dt in facts.select("dt")]
     values = [dd.get_text(" ", strip=True) for dd in facts.select("dd")]
     assert dict(zip(labels, values, strict=True))["Version"] == (
-        "1.0.0, last changed 23 November 2026: First published on the portal."
+        "1.1.0, last changed 29 November 2026: Marked the 2010/11 and 2011/12 figures of "
+        "Table 1 as final: the report gives them as the last two years' allocations, beside "
+        "provisional figures for 2012/13."
     )

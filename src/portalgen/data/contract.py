@@ -42,7 +42,9 @@ class PackageKind:
 
 
 VOCABULARY = PackageKind(
-    "vocabulary", ("financial-years", "statuses", "organisations", "local-authorities")
+    "vocabulary",
+    ("financial-years", "statuses", "organisations", "local-authorities"),
+    optional=("glossary",),
 )
 PARTNERSHIPS = PackageKind("partnerships", ("partnerships",))
 PLAN = PackageKind("plan", ("priorities", "actions"), metadata="plan")

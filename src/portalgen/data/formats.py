@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-NOT_STATED = "not stated"
+NOT_STATED = "Not stated"
 _FINANCIAL_YEAR = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{2})")
 
 

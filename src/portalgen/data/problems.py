@@ -17,11 +17,24 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    warning: bool = False
+    """Worth fixing, but the site can still be built: a content problem (an unexplained
+    abbreviation), which a strict build still refuses."""
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}{field} {self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop the site being built."""
+    return [problem for problem in problems if not problem.warning]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    """The problems the site can be built with: sorted, one line each."""
+    return sorted({problem for problem in problems if problem.warning}, key=_reading_order)
 
 
 class DataError(Exception):

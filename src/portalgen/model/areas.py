@@ -53,6 +53,12 @@ class AreaSet:
     def area(self, code: str) -> Area:
         return next(area for area in self.areas if area.code == code)
 
+    @property
+    def boundaries(self) -> str:
+        """The vintage in words, to tell areas of the same name apart: "ONS wards, December
+        2013" → "December 2013 boundaries"."""
+        return f"{self.vintage.rsplit(', ', 1)[-1]} boundaries"
+
 
 @dataclass
 class Metric:

@@ -22,6 +22,7 @@ from .portal import (
     Progress,
     Source,
     Status,
+    Term,
 )
 
 
@@ -42,6 +43,7 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
     partnerships = _partnerships(by_kind["partnerships"][0].tables["partnerships"], areas)
     portal = Portal(partnerships, organisations, statuses, as_of=as_of or dt.date.today())
     portal.packages = sorted(packages, key=lambda p: p.source.label)
+    portal.glossary = _glossary(vocabulary.get("glossary", []))
     for package in sorted(by_kind.get("plan", []), key=lambda p: p.source.version):
         partnership = portal.partnership(package.source.partnership)
         plan = _plan(package, portal)
@@ -69,6 +71,11 @@ def build_portal(packages: list[Checked], as_of: dt.date | None = None) -> Porta
         _addresses(package, portal)
     timing.mark(portal)
     return portal
+
+
+def _glossary(rows) -> list[Term]:
+    terms = [Term(row["term"], row.get("expansion"), row["definition"]) for row in rows]
+    return sorted(terms, key=lambda term: term.term.casefold())
 
 
 def _addresses(package: Checked, portal: Portal) -> None:

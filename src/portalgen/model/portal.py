@@ -31,6 +31,20 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word in the glossary: an abbreviation and what it stands for, in plain words."""
+
+    term: str
+    expansion: str | None
+    definition: str
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the glossary page: lower case, letters and digits joined by hyphens."""
+        return "-".join("".join(c if c.isalnum() else " " for c in self.term.lower()).split())
+
+
+@dataclass(frozen=True)
 class Organisation:
     id: str
     name: str
@@ -184,6 +198,10 @@ class Portal:
     """Each package's version and changes, by folder in the data folder (``haringey/funding/``)."""
     history: History | None = field(default=None, repr=False)
     """When each package, file and shared row was added and last changed (see ``history``)."""
+    glossary: list[Term] = field(default_factory=list)
+    """The words the glossary explains, A to Z."""
+    warnings: list = field(default_factory=list, repr=False)
+    """Problems in the data that do not stop the build (see ``data.problems.warnings``)."""
 
     def partnership(self, partnership_id: str) -> Partnership:
         return next(p for p in self.partnerships if p.id == partnership_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..data.formats import number, short_money
+from ..data.formats import NOT_STATED, number, short_money
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -79,7 +79,7 @@ def bar_chart(
     description: str,
     groups: list[tuple[str, list[tuple[str, float | None, bool]]]],
     unit: str = "pounds",
-    missing: str = "not stated",
+    missing: str = NOT_STATED,
     order: list[str] | None = None,
 ) -> Chart:
     """``groups``: (group label, [(series name, value or None, marked)]) in order.
@@ -135,7 +135,7 @@ def _bar(
 
 def _label(value: float | None, unit: str) -> str:
     if value is None:
-        return "not stated"
+        return NOT_STATED
     return short_money(value) if unit == "pounds" else number(value, unit)
 
 

@@ -1,8 +1,9 @@
 """“Cite this page”: a permalink and a short citation a councillor can paste into a paper.
 
-The item's ids are read from its address, which is made of ids only, so the citation names
-exactly what the permalink opens: ``Haringey Community Safety Partnership, "…" (plan
-2013-14, priority p3), last updated 23 November 2026. https://…/priorities/p3/``.
+The citation names what the permalink opens, in words: the partnership, the plan or body the
+page belongs to, and the page's title: ``Haringey Community Safety Partnership, Haringey
+Community Safety Strategy 2013-2017, "Priority 3: …", last updated 23 November 2026.
+https://…/priorities/p3/``. Ids stay in the address.
 """
 
 from __future__ import annotations
@@ -10,21 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data.formats import NOT_STATED
-
-FOLDERS = {
-    "plans": "plan",
-    "priorities": "priority",
-    "bodies": "body",
-    "terms": "terms of reference",
-    "meetings": "meeting",
-    "recommendations": "recommendation",
-    "indicators": "indicator",
-    "funding": "funding year",
-    "maps": "map",
-    "wards": "ward",
-    "small-areas": "small area",
-}
-"""Folders in an address followed by an id, and what that id names."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +22,9 @@ class Citation:
 def cite(page, partnership, site_url: str | None) -> Citation:
     """The permalink (absolute when the site's address is known) and citation of ``page``."""
     link = permalink(page.address, site_url)
-    ids = ", ".join(ids_in(page.address))
     parts = [partnership.name] if partnership is not None else []
-    parts.append(f"“{page.title}”" + (f" ({ids})" if ids else ""))
+    parts += names_in(page)
+    parts.append(f"“{page.title}”")
     updated = f"{page.updated.day} {page.updated:%B %Y}" if page.updated else NOT_STATED
     parts.append(f"last updated {updated}")
     return Citation(link, f"{', '.join(parts)}. {link}")
@@ -49,11 +35,16 @@ def permalink(address: str, site_url: str | None) -> str:
     return f"{(site_url or '').rstrip('/')}/{address}"
 
 
-def ids_in(address: str) -> list[str]:
-    """``plans/2013-14/priorities/p3/`` → ``plan 2013-14``, ``priority p3``."""
-    parts = address.strip("/").split("/")
-    return [
-        f"{FOLDERS[folder]} {item}"
-        for folder, item in zip(parts, parts[1:], strict=False)
-        if folder in FOLDERS and item not in FOLDERS
-    ]
+CONTAINERS = ("plan", "body")
+"""Context keys of the things a page belongs to, named in its citation."""
+
+
+def names_in(page) -> list[str]:
+    """The names of the plan or body the page belongs to, unless the page is that thing."""
+    names = []
+    for key in CONTAINERS:
+        item = page.context.get(key)
+        name = getattr(item, "title", None) or getattr(item, "name", None)
+        if name and name not in page.title:
+            names.append(name)
+    return names

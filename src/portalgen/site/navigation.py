@@ -12,7 +12,7 @@ import html
 
 from ..model.portal import Partnership, Portal
 from . import urls
-from .pages import accessibility, open_data
+from .pages import accessibility, glossary, open_data
 
 
 def navigation(
@@ -30,6 +30,8 @@ def navigation(
     if nav is None:
         nav = sorted(documents, key=lambda d: (d != "index.md", d))
     ending = [{"Open data": urls.source_path(open_data.ADDRESS)}]
+    if portal.glossary:
+        ending.insert(0, {"Glossary": urls.source_path(glossary.ADDRESS)})
     if statement:
         ending.append({"Accessibility statement": urls.source_path(accessibility.ADDRESS)})
     return [*nav[:1], section, *nav[1:], *ending]

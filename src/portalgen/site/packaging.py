@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 
 from ..data.contract import METADATA_SCHEMAS, schema_descriptor
+from ..data.formats import NOT_STATED
 from ..data.validate import Checked
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -157,7 +158,7 @@ def _readme(title: str, licence: dict, attribution: str, resources, version) -> 
     lines = [
         f"# {title}",
         "",
-        f"Version: {version.version if version else 'not stated'}",
+        f"Version: {version.version if version else NOT_STATED}",
         "",
         f"Licence: {licence.get('title', licence.get('name'))} ({licence.get('path', '')})",
         "",

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from ..data.formats import NOT_STATED, change, financial_year, money, number, short_money
 from ..model.compare import SECTIONS
 from ..model.plan_changes import previous
-from . import metadata, urls
+from . import columns, metadata, urls
 from .citation import cite
 from .pages import Page
 from .prose import summary_html
@@ -92,7 +92,7 @@ def render_page(page: Page, env: Environment) -> str:
     names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
     template = env.select_template(names if page.key else names[1:])
     _TABLES.set(itertools.count(1))
-    body = template.render(page=page, link=page.link, **page.context)
+    body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
     if page.sources:
         body += env.get_template("partials/sources.md.j2").render(page=page)
     # material writes the description into <meta content="..."> without escaping it.
@@ -150,4 +150,4 @@ def figure(value: float | None, unit: str, period: str | None) -> str:
     text = number(value, unit)
     if value is None:
         return text
-    return f"{text} ({financial_year(period) if period else f'period {NOT_STATED}'})"
+    return f"{text} ({financial_year(period) if period else 'period not stated'})"

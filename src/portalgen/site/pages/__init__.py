@@ -15,6 +15,7 @@ from . import (
     dates,
     funding,
     funding_year,
+    glossary,
     governance,
     indicator,
     meeting,
@@ -56,6 +57,7 @@ KINDS = (
     area_map,
     area,
     open_data,
+    glossary,
     withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""

@@ -45,7 +45,7 @@ def page(area: Area, councils: dict[str, list], as_of: dt.date) -> Page:
     covering = councils.get(area.local_authority, [])
     return Page(
         urls.area(area),
-        f"{area.name} ({area.kind}, {area.code})",
+        f"{area.name} ({area.kind}, {area_set.boundaries})",
         "area",
         {
             "area": area,
@@ -59,6 +59,7 @@ def page(area: Area, councils: dict[str, list], as_of: dt.date) -> Page:
         },
         key=area.code,
         sources=_sources(area_set, covering),
+        codes=[(area.name, area.code)],
         description=f"What is happening in {area.name}, what is being done, what it costs "
         "and who decides.",
         search_boost=0.5,

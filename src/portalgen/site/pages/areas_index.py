@@ -24,5 +24,6 @@ def page(partnership: Partnership) -> Page:
         {"partnership": partnership, "letters": sorted(letters.items())},
         key=partnership.id,
         sources=[datafiles.areas(partnership.id, s.id) for s in partnership.area_sets],
+        codes=[(a.name, a.code) for s in partnership.area_sets for a in s.areas],
         description=f"Every ward or small area of {partnership.name}, A to Z, and its maps.",
     )

@@ -24,6 +24,9 @@ class Page:
     description: str = ""
     sources: list[str] = field(default_factory=list)
     """The data the page is made from, relative to the data folder (see ``datafiles``)."""
+    codes: list[tuple[str, str]] = field(default_factory=list)
+    """The ONS codes the page's data uses, each with its name: shown only under "About this
+    data", for data users, so the main text speaks in names."""
     downloads: dict[str, str] = field(default_factory=dict)
     """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
     table as CSV; the page links to them by name."""

@@ -29,5 +29,6 @@ def page(partnership: Partnership, portal: Portal) -> Page:
         description=partnership.summary,
         sources=[datafiles.PARTNERSHIPS, f"{partnership.id}/"],
         uses=[f"{datafiles.LOCAL_AUTHORITIES}#{area.id}" for area in partnership.local_authorities],
+        codes=[(area.name, area.id) for area in partnership.local_authorities],
         search_boost=4,
     )
