@@ -50,6 +50,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.repo_url,
             self.config.edit_branch,
             config.site_url,
+            config.site_name,
         )
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, recording_page
+from conftest import REPO, recording_page, site_url
 from gates import PAGE_KINDS, axe_violations, broken_links, external_links, html_errors, html_files
 
 REPORT = REPO / "reports" / "external-links.txt"
@@ -49,8 +49,8 @@ def test_axe_gate_fails_on_a_broken_page(page, broken_site):
 
 
 def test_every_internal_link_and_fragment_resolves(example_site):
-    assert broken_links(example_site.root) == []
-    report = external_links(example_site.root)
+    assert broken_links(example_site.root, site_url()) == []
+    report = external_links(example_site.root, site_url())
     assert all(link.startswith(("https://", "http://", "mailto:")) for link in report)
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(

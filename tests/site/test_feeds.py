@@ -117,7 +117,9 @@ def test_feed_links_are_absolute_when_the_site_address_is_known(tmp_path):
     project = copy_project(tmp_path / "portal")
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace('site_url: ""', "site_url: https://csp.example.org/"),
+        config.read_text("utf-8").replace(
+            "site_url: https://portalgen.github.io/portalgen/", "site_url: https://csp.example.org/"
+        ),
         "utf-8",
     )
     result = run_portalgen(project, "build")

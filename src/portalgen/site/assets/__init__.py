@@ -13,7 +13,7 @@ import xstatic.pkg.leaflet
 
 FOLDER = "assets/portalgen"
 STYLESHEETS = ("portalgen.css",)
-SCRIPTS = ("sort.js", "places.js")
+SCRIPTS = ("sort.js", "places.js", "copy.js")
 MAP_SCRIPTS = ("maps.js",)
 """Served like the others, but linked only from map pages, after Leaflet."""
 

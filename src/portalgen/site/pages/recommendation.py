@@ -28,6 +28,7 @@ def page(item: Recommendation) -> Page:
         key=f"{partnership.id}-{item.id}",
         description=item.text,
         sources=[datafiles.governance(partnership.id)],
+        full_title=f"{item.label}: {item.text.rstrip('.')}",
     )
 
 
