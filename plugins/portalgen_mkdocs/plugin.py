@@ -65,7 +65,11 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         pages = all_pages(self.portal, statement)
         self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
-        for path, content in {**assets.files(), **leaflet, **places.files(self.portal)}.items():
+        for path, content in {
+            **assets.files(csp.policy([], self.image_hosts)),
+            **leaflet,
+            **places.files(self.portal),
+        }.items():
             files.append(File.generated(config, path, content=content))
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self.followed = feeds.follow(pages, self.feeds)
