@@ -26,6 +26,8 @@ from portalgen.site.statement import AccessibilityStatement
 from .config import PortalgenConfig
 
 log = logging.getLogger("mkdocs.plugins.portalgen")
+THEME = Path(__file__).parent / "theme"
+"""portalgen's own theme templates (the page-not-found page): a site's custom_dir wins."""
 
 
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
@@ -52,6 +54,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.site_url,
             config.site_name,
         )
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():
             script = ExtraScriptValue(path)
