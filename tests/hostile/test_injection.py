@@ -257,8 +257,11 @@ def test_a_content_page_keeps_its_markdown_and_simple_html(example_site) -> None
 
 
 LISTEN = """document.addEventListener("securitypolicyviolation", (event) =>
+  event.target.localName === "xslt-warning-banner" ||
   (window.__violations = window.__violations || []).push(
     `${event.violatedDirective} ${event.blockedURI || "inline"}`));"""
+"""Records what the policy refuses, but for the styles of the notice Chromium itself puts
+on a feed it shows through XSLT (``xslt-warning-banner``): that is the browser's, not ours."""
 
 
 def _violations(browser, server: str, address: str, then=None) -> list[str]:
@@ -281,9 +284,10 @@ def test_the_site_works_under_its_policy(kind, browser, server) -> None:
     def use(page):
         if page.locator(".pg-map").count():
             assert page.locator(".leaflet-interactive").count() > 0
-        page.click("input.md-search__input")
-        page.keyboard.type("Redditch")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        if page.locator("input.md-search__input").count():  # not on a feed
+            page.click("input.md-search__input")
+            page.keyboard.type("Redditch")
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
 
     assert _violations(browser, server, PAGE_KINDS[kind], use) == []
 
