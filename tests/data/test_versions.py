@@ -113,9 +113,9 @@ def test_cite_this_page_gives_the_permalink_and_ids(project):
     assert field.has_attr("readonly")
     assert page.select_one('.pg-cite label[for="pg-permalink"]').get_text() == "Permanent link"
     assert page.select_one(".pg-cite .pg-citation").get_text() == (
-        "Haringey Community Safety Partnership, “Priority 3: Domestic and gender-based "
-        "violence/abuse” (plan 2013-14, priority p3), last updated 23 November 2026. "
-        f"{permalink}"
+        "Community Safety Partnerships portal, Haringey Community Safety Partnership, "
+        "“Priority 3: Domestic and gender-based violence/abuse” (plan 2013-14, priority p3), "
+        f"data as at 23 November 2026. {permalink} (accessed [the date you read it])."
     )
 
 
