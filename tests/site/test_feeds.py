@@ -149,6 +149,7 @@ def test_an_action_status_links_to_its_row(project):
     assert result.returncode == 0, result.stderr
     feed = project / "site/partnerships/haringey/plans/2013-14/priorities/p1/feed.xml"
     done = [e for e in entries(feed.read_bytes()) if e["title"].endswith(": done")]
-    assert [(e["link"], e["updated"]) for e in done] == [("./#p1-a1", "2014-03-27T00:00:00+00:00")]
+    row = f"{SITE_URL}partnerships/haringey/plans/2013-14/priorities/p1/#p1-a1"
+    assert [(e["link"], e["updated"]) for e in done] == [(row, "2014-03-27T00:00:00+00:00")]
     page = Site(project / "site").soup("partnerships/haringey/plans/2013-14/priorities/p1")
     assert page.select_one("tr#p1-a1")
