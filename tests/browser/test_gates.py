@@ -67,6 +67,24 @@ def test_link_gate_fails_on_broken_links(broken_site):
     ]
 
 
+def test_link_gate_follows_links_to_the_published_address_offline(tmp_path):
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here/index.html").write_text('<p id="top">x</p>', "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="https://csp.example.org/portal/here/#top">fine</a>'
+        '<a href="/portal/here/">fine</a>'
+        '<a href="https://csp.example.org/portal/gone/">gone</a>'
+        '<a href="https://csp.example.org/portal/here/#nowhere">nowhere</a>'
+        '<a href="https://www.gov.uk/">another site</a>',
+        "utf-8",
+    )
+    assert broken_links(tmp_path, "https://csp.example.org/portal/") == [
+        "index.html: https://csp.example.org/portal/gone/ leads to no page",
+        "index.html: https://csp.example.org/portal/here/#nowhere has no #nowhere there",
+    ]
+    assert external_links(tmp_path, "https://csp.example.org/portal/") == ["https://www.gov.uk/"]
+
+
 def test_every_page_parses_as_html5_without_errors(example_site):
     errors = [error for html in html_files(example_site.root) for error in html_errors(html)]
     assert errors == []
