@@ -50,16 +50,11 @@ PAGE_KINDS = {
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _AXE = Axe()
-BROWSER_OWN = {"exclude": [["xslt-warning-banner"]]}
-"""What the browser itself adds to a page, not the portal: Chromium warns, on a feed it
-shows through XSLT, that it will stop supporting XSLT."""
 
 
 def axe_violations(page) -> list[str]:
     """Every WCAG 2.2 A/AA violation axe-core finds on the page: rule, element and page."""
-    result = _AXE.run(
-        page, context=BROWSER_OWN, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-    )
+    result = _AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [
         f"{violation['id']}: {node['target']} on {page.url} ({violation['help']})"
         for violation in result.response["violations"]

@@ -90,6 +90,7 @@ def test_a_feed_opens_as_a_readable_page(page, server):
     assert entries.first.locator("time").inner_text() == "15 November 2011"
     assert entries.first.get_by_role("link").get_attribute("href") == SITE_URL + RECOMMENDATION
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight") == "700"
+    assert not page.locator("xslt-warning-banner").is_visible()  # Chromium's notice, hidden
     assert axe_violations(page) == []
     assert page.outside_requests == []
 
