@@ -9,6 +9,7 @@ import re
 import pytest
 from conftest import recording_page
 from gates import axe_violations
+from playwright.sync_api import expect
 
 SITE_URL = "https://portalgen.github.io/portalgen/"
 SITE_NAME = "Community Safety Partnerships portal"
@@ -37,7 +38,7 @@ def test_copy_link_under_the_title_copies_the_full_address(clipboard_page, serve
     page.goto(server + PRIORITY)
     share = page.locator("article .pg-share")
     share.get_by_role("button", name="Copy link").click()
-    assert share.get_by_role("status").inner_text() == "Link copied."
+    expect(share.get_by_role("status")).to_have_text("Link copied.")
     assert clipboard(page) == SITE_URL + PRIORITY
     assert page.outside_requests == []
 
@@ -48,7 +49,7 @@ def test_copy_citation_copies_the_whole_citation_with_todays_date(clipboard_page
     cite = page.get_by_role("complementary", name="Cite this page")
     assert cite.locator(".pg-accessed").inner_text() == today()
     cite.get_by_role("button", name="Copy citation").click()
-    assert cite.locator("#pg-citation-status").inner_text() == "Citation copied."
+    expect(cite.locator("#pg-citation-status")).to_have_text("Citation copied.")
     text = clipboard(page)
     assert text.startswith(
         f"{SITE_NAME}, Worcestershire Safer Communities Board, “Recommendation 2: "
@@ -57,6 +58,7 @@ def test_copy_citation_copies_the_whole_citation_with_todays_date(clipboard_page
     assert text.endswith(f". {SITE_URL}{RECOMMENDATION} (accessed {today()}).")
     assert text == " ".join(cite.locator(".pg-citation").inner_text().split())
     cite.get_by_role("button", name="Copy link").click()
+    expect(cite.locator("#pg-permalink-status")).to_have_text("Link copied.")
     assert clipboard(page) == SITE_URL + RECOMMENDATION
 
 
