@@ -16,6 +16,7 @@ import csv
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -150,20 +151,58 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "portal")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+def site_url(project: Path = REPO) -> str:
+    """``site_url`` in the project's ``mkdocs.yml`` ("" when it is not set)."""
+    found = re.search(r"^site_url:\s*(\S*)", (project / "mkdocs.yml").read_text("utf-8"), re.M)
+    return found[1].strip("\"'") if found else ""
+
+
+def site_path(project: Path = REPO) -> str:
+    """The path the site is published under: that of ``site_url`` (``/portalgen/``), as
+    GitHub Pages serves it; ``/`` when it is not set."""
+    path = urlparse(site_url(project)).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site under its published path, and its ``404.html`` for any address
+    that is not a page, as GitHub Pages does."""
+
+    mount = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return super().translate_path("/.not-on-this-site/")
+        return super().translate_path("/" + path[len(self.mount) :])
+
+    def send_error(self, code, message=None, explain=None):
+        missing = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not missing.is_file():
+            return super().send_error(code, message, explain)
+        body = missing.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serving(root: Path):
-    """A local web server for the built site in ``root``; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serving(root: Path, mount: str | None = None):
+    """A local web server for the built site in ``root``, under ``mount`` (by default the
+    example's published path); yields the site's address."""
+    mount = site_path() if mount is None else mount
+    handler = functools.partial(
+        type("Handler", (_SiteHandler,), {"mount": mount}), directory=str(root)
+    )
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{mount}"
     finally:
         httpd.shutdown()
 

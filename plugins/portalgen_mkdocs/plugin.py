@@ -27,6 +27,8 @@ from portalgen.site.statement import AccessibilityStatement
 from .config import PortalgenConfig
 
 log = logging.getLogger("mkdocs.plugins.portalgen")
+THEME = Path(__file__).parent / "theme"
+"""portalgen's own theme templates (the page-not-found page): a site's custom_dir wins."""
 
 
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
@@ -54,7 +56,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.repo_url,
             self.config.edit_branch,
             config.site_url,
+            config.site_name,
         )
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():
             script = ExtraScriptValue(path)
@@ -68,7 +72,11 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         pages = all_pages(self.portal, statement)
         self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
-        for path, content in {**assets.files(), **leaflet, **places.files(self.portal)}.items():
+        for path, content in {
+            **assets.files(csp.policy([], self.image_hosts)),
+            **leaflet,
+            **places.files(self.portal),
+        }.items():
             files.append(File.generated(config, path, content=content))
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self.followed = feeds.follow(pages, self.feeds)

@@ -46,6 +46,8 @@ PAGE_KINDS = {
     "glossary": "glossary/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
+    "page not found": "partnerships/no-such-partnership/",
+    "feed in a browser": "partnerships/worcestershire/recommendations/scb-2011-r2/feed.xml",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _AXE = Axe()
@@ -69,11 +71,14 @@ def _address_of(site: Path, html: Path) -> str:
     return html.relative_to(site).as_posix()
 
 
-def _target(site: Path, html: Path, href: str) -> tuple[Path, str]:
+def _target(site: Path, html: Path, href: str, mount: str) -> tuple[Path, str]:
     url = urlparse(href)
-    base = "" if href.startswith("/") else posixpath.dirname(_address_of(site, html))
+    if href.startswith("/"):
+        base, own = "", url.path.removeprefix(mount.rstrip("/"))
+    else:
+        base, own = posixpath.dirname(_address_of(site, html)), url.path
     path = (
-        posixpath.normpath(posixpath.join(base, unquote(url.path).lstrip("/")))
+        posixpath.normpath(posixpath.join(base, unquote(own).lstrip("/")))
         if url.path
         else (_address_of(site, html))
     )
@@ -83,21 +88,36 @@ def _target(site: Path, html: Path, href: str) -> tuple[Path, str]:
     return target, url.fragment
 
 
-def broken_links(site: Path) -> list[str]:
-    """Internal links and #fragments in the built site that lead nowhere."""
+def _internal(href: str, site_url: str) -> str | None:
+    """``href`` as a link within the site, or None for a link to another site. A link to
+    the site's own published address (``site_url``) is internal, and checked offline."""
+    if site_url and href.startswith(site_url):
+        return urlparse(site_url).path.rstrip("/") + "/" + href[len(site_url) :].lstrip("/")
+    if urlparse(href).scheme or href.startswith("//"):
+        return None
+    return href
+
+
+def broken_links(site: Path, site_url: str = "") -> list[str]:
+    """Internal links and #fragments in the built site that lead nowhere. Links to
+    ``site_url`` and paths from the root of the site (``/portalgen/…``, as the 404 page
+    writes them) are followed in the built folder, never fetched."""
+    mount = urlparse(site_url).path or "/"
     ids: dict[Path, set[str]] = {}
     broken = []
     for html in html_files(site):
         soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
         for anchor in soup.select("a[href]"):
-            href = anchor["href"]
-            if urlparse(href).scheme or href.startswith("//"):
+            href = _internal(anchor["href"], site_url)
+            if href is None:
                 continue
-            target, fragment = _target(site, html, href)
+            target, fragment = _target(site, html, href, mount)
             if not target.is_file():
-                broken.append(f"{_address_of(site, html)}: {href} leads to no page")
+                broken.append(f"{_address_of(site, html)}: {anchor['href']} leads to no page")
             elif fragment and fragment not in ids.setdefault(target, _ids(target)):
-                broken.append(f"{_address_of(site, html)}: {href} has no #{fragment} there")
+                broken.append(
+                    f"{_address_of(site, html)}: {anchor['href']} has no #{fragment} there"
+                )
     return broken
 
 
@@ -108,12 +128,16 @@ def _ids(html: Path) -> set[str]:
     }
 
 
-def external_links(site: Path) -> list[str]:
+def external_links(site: Path, site_url: str = "") -> list[str]:
     """Links to other sites: listed for a person to check, never fetched by the tests."""
     found = set()
     for html in html_files(site):
         soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
-        found |= {a["href"] for a in soup.select("a[href]") if urlparse(a["href"]).netloc}
+        found |= {
+            a["href"]
+            for a in soup.select("a[href]")
+            if urlparse(a["href"]).netloc and _internal(a["href"], site_url) is None
+        }
     return sorted(found)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, recording_page
+from conftest import REPO, recording_page, site_url
 from gates import PAGE_KINDS, axe_violations, broken_links, external_links, html_errors, html_files
 
 REPORT = REPO / "reports" / "external-links.txt"
@@ -49,8 +49,8 @@ def test_axe_gate_fails_on_a_broken_page(page, broken_site):
 
 
 def test_every_internal_link_and_fragment_resolves(example_site):
-    assert broken_links(example_site.root) == []
-    report = external_links(example_site.root)
+    assert broken_links(example_site.root, site_url()) == []
+    report = external_links(example_site.root, site_url())
     assert all(link.startswith(("https://", "http://", "mailto:")) for link in report)
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(
@@ -65,6 +65,24 @@ def test_link_gate_fails_on_broken_links(broken_site):
         "index.html: missing/ leads to no page",
         "index.html: #nowhere has no #nowhere there",
     ]
+
+
+def test_link_gate_follows_links_to_the_published_address_offline(tmp_path):
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here/index.html").write_text('<p id="top">x</p>', "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="https://csp.example.org/portal/here/#top">fine</a>'
+        '<a href="/portal/here/">fine</a>'
+        '<a href="https://csp.example.org/portal/gone/">gone</a>'
+        '<a href="https://csp.example.org/portal/here/#nowhere">nowhere</a>'
+        '<a href="https://www.gov.uk/">another site</a>',
+        "utf-8",
+    )
+    assert broken_links(tmp_path, "https://csp.example.org/portal/") == [
+        "index.html: https://csp.example.org/portal/gone/ leads to no page",
+        "index.html: https://csp.example.org/portal/here/#nowhere has no #nowhere there",
+    ]
+    assert external_links(tmp_path, "https://csp.example.org/portal/") == ["https://www.gov.uk/"]
 
 
 def test_every_page_parses_as_html5_without_errors(example_site):

@@ -76,7 +76,12 @@ def test_last_updated_falls_back_to_the_last_commit(project):
         "    summary: First published on the portal.\n",
         "",
     )
-    edit(project, "mkdocs.yml", 'site_url: ""', "site_url: https://csp.example.org/")
+    edit(
+        project,
+        "mkdocs.yml",
+        "site_url: https://portalgen.github.io/portalgen/",
+        "site_url: https://csp.example.org/",
+    )
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
     env = {"GIT_COMMITTER_DATE": "2014-04-02T10:00:00Z", "GIT_AUTHOR_DATE": "2014-04-02T10:00:00Z"}
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
@@ -96,7 +101,12 @@ def test_last_updated_falls_back_to_the_last_commit(project):
 
 @pytest.mark.build
 def test_cite_this_page_gives_the_permalink_and_names(project):
-    edit(project, "mkdocs.yml", 'site_url: ""', "site_url: https://csp.example.org/portal/")
+    edit(
+        project,
+        "mkdocs.yml",
+        "site_url: https://portalgen.github.io/portalgen/",
+        "site_url: https://csp.example.org/portal/",
+    )
     result = run_portalgen(project, "build")
     assert result.returncode == 0, result.stderr
     page = Site(project / "site").soup(PRIORITY)
@@ -106,9 +116,10 @@ def test_cite_this_page_gives_the_permalink_and_names(project):
     assert field.has_attr("readonly")
     assert page.select_one('.pg-cite label[for="pg-permalink"]').get_text() == "Permanent link"
     assert page.select_one(".pg-cite .pg-citation").get_text() == (
-        "Haringey Community Safety Partnership, Community Safety Strategy 2013-2017, "
-        "“Priority 3: Domestic and gender-based violence/abuse”, last updated 23 November 2026. "
-        f"{permalink}"
+        "Community Safety Partnerships portal, Haringey Community Safety Partnership, "
+        "Community Safety Strategy 2013-2017, "
+        "“Priority 3: Domestic and gender-based violence/abuse”, facts as reported on "
+        f"27 March 2014. {permalink} (accessed [the date you read it])."
     )
 
 

@@ -431,7 +431,7 @@ CASES = [
         "url-data",
         cell(PAPERS, 2, "url", "data:text/html,<script>alert(1)</script>"),
         f'{PAPERS}:2 url: "data:text/html,<script>alert(1)</script>" is not in the right form. '
-        "Web address of the paper, starting https://. Leave empty if it is not online.",
+        "Web address of the paper, starting https://. Leave empty if you do not have its address.",
     ),
     Case(
         "url-vbscript",

@@ -109,6 +109,12 @@ def injected_server(injected):
         yield address
 
 
+def _settle(page) -> None:
+    """Wait until the page has loaded all it loads. Chromium never reports the network idle
+    for a feed it shows through XSLT, so for a feed wait for its page to load."""
+    page.wait_for_load_state("load" if page.url.endswith(".xml") else "networkidle")
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=str)
 def test_no_script_runs_and_no_element_is_added(kind, browser, injected_server) -> None:
     context = browser.new_context()
@@ -116,14 +122,14 @@ def test_no_script_runs_and_no_element_is_added(kind, browser, injected_server) 
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{injected_server}{PAGE_KINDS[kind]}")
-    page.wait_for_load_state("networkidle")
+    _settle(page)
     if page.locator(".leaflet-interactive").count():
         page.locator(".leaflet-interactive").first.hover(force=True)
         page.wait_for_selector(".leaflet-tooltip")
         assert MARK in page.locator(".leaflet-tooltip").inner_text()
     assert page.evaluate(PWNED) == [None, 0]
     assert dialogs == []
-    if kind not in ("home", "accessibility statement", "editors' page"):  # no data on these
+    if kind not in ("home", "accessibility statement", "editors' page", "page not found"):
         assert MARK in page.locator("body").inner_text(), "the payload is shown, as text"
     context.close()
 
@@ -257,8 +263,11 @@ def test_a_content_page_keeps_its_markdown_and_simple_html(example_site) -> None
 
 
 LISTEN = """document.addEventListener("securitypolicyviolation", (event) =>
+  event.target.localName === "xslt-warning-banner" ||
   (window.__violations = window.__violations || []).push(
     `${event.violatedDirective} ${event.blockedURI || "inline"}`));"""
+"""Records what the policy refuses, but for the styles of the notice Chromium itself puts
+on a feed it shows through XSLT (``xslt-warning-banner``): that is the browser's, not ours."""
 
 
 def _violations(browser, server: str, address: str, then=None) -> list[str]:
@@ -266,7 +275,7 @@ def _violations(browser, server: str, address: str, then=None) -> list[str]:
     page = context.new_page()
     page.add_init_script(LISTEN)
     page.goto(f"{server}{address}")
-    page.wait_for_load_state("networkidle")
+    _settle(page)
     if then:
         then(page)
     found = page.evaluate("window.__violations || []")
@@ -281,9 +290,10 @@ def test_the_site_works_under_its_policy(kind, browser, server) -> None:
     def use(page):
         if page.locator(".pg-map").count():
             assert page.locator(".leaflet-interactive").count() > 0
-        page.click("input.md-search__input")
-        page.keyboard.type("Redditch")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        if page.locator("input.md-search__input").count():  # not on a feed
+            page.click("input.md-search__input")
+            page.keyboard.type("Redditch")
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
 
     assert _violations(browser, server, PAGE_KINDS[kind], use) == []
 

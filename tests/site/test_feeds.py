@@ -13,6 +13,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = etree.RelaxNG(etree.parse(str(REPO / "tests/schemas/atom.rng")))
 RECOMMENDATION = "partnerships/worcestershire/recommendations/scb-2011-r2/"
 PRIORITY = "partnerships/haringey/plans/2013-14/priorities/p3/"
+SITE_URL = "https://portalgen.github.io/portalgen/"
 
 
 def feeds(site: Path) -> dict[str, bytes]:
@@ -45,8 +46,8 @@ def test_every_feed_is_valid_atom_with_unique_ids_and_working_links(example_site
         assert len(ids) == len(set(ids)), path
         assert all(i.startswith("urn:uuid:") for i in ids), path
         for entry in entries(xml):
-            link, _, anchor = entry["link"].partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+            link, _, anchor = entry["link"].removeprefix(SITE_URL).partition("#")
+            target = posixpath.normpath(link)
             page = example_site.root / target / "index.html"
             assert page.is_file(), (path, entry)
             assert not anchor or f'id="{anchor}"' in page.read_text("utf-8"), (path, entry)
@@ -56,12 +57,17 @@ def test_the_recommendation_feed_follows_its_history(example_site):
     xml = (example_site.root / RECOMMENDATION / "feed.xml").read_bytes()
     root = etree.fromstring(xml)
     assert root.findtext(f"{ATOM}title") == (
-        "Worcestershire Safer Communities Board: Recommendation 2"
+        "Worcestershire Safer Communities Board: Recommendation 2, Merge the Bromsgrove, "
+        "Redditch and Wyre Forest partnerships into a…"
     )
-    title = "Worcestershire Safer Communities Board, Recommendation 2: proposed"
+    title = (
+        "Worcestershire Safer Communities Board, Recommendation 2 (Merge the Bromsgrove, "
+        "Redditch and Wyre Forest…): proposed"
+    )
+    link = SITE_URL + RECOMMENDATION
     assert [(e["title"], e["updated"], e["link"]) for e in entries(xml)] == [
-        (title, "2011-11-15T00:00:00+00:00", "./"),
-        (title, "2011-09-22T00:00:00+00:00", "./"),
+        (title, "2011-11-15T00:00:00+00:00", link),
+        (title, "2011-09-22T00:00:00+00:00", link),
     ]
     page = example_site.soup(RECOMMENDATION)
     assert page.select_one('head link[rel="alternate"][type="application/atom+xml"]')["href"] == (
@@ -117,7 +123,9 @@ def test_feed_links_are_absolute_when_the_site_address_is_known(tmp_path):
     project = copy_project(tmp_path / "portal")
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace('site_url: ""', "site_url: https://csp.example.org/"),
+        config.read_text("utf-8").replace(
+            "site_url: https://portalgen.github.io/portalgen/", "site_url: https://csp.example.org/"
+        ),
         "utf-8",
     )
     result = run_portalgen(project, "build")
@@ -141,6 +149,7 @@ def test_an_action_status_links_to_its_row(project):
     assert result.returncode == 0, result.stderr
     feed = project / "site/partnerships/haringey/plans/2013-14/priorities/p1/feed.xml"
     done = [e for e in entries(feed.read_bytes()) if e["title"].endswith(": done")]
-    assert [(e["link"], e["updated"]) for e in done] == [("./#p1-a1", "2014-03-27T00:00:00+00:00")]
+    row = f"{SITE_URL}partnerships/haringey/plans/2013-14/priorities/p1/#p1-a1"
+    assert [(e["link"], e["updated"]) for e in done] == [(row, "2014-03-27T00:00:00+00:00")]
     page = Site(project / "site").soup("partnerships/haringey/plans/2013-14/priorities/p1")
     assert page.select_one("tr#p1-a1")

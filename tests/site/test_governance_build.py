@@ -190,8 +190,8 @@ def test_meeting_page_marks_the_statutory_annual_meeting(example_site):
     )
     papers = [li.get_text(" ", strip=True) for li in soup.select("article ul li")][:2]
     assert papers == [
-        "Crime and Disorder information paper (not online)",
-        "Draft Safer Bucks Plan (not online)",
+        "Crime and Disorder information paper (this portal holds no web address for it)",
+        "Draft Safer Bucks Plan (this portal holds no web address for it)",
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import uuid
 from dataclasses import dataclass, field
 
@@ -18,7 +19,9 @@ from feedgen.feed import FeedGenerator
 from ..data import datafiles
 from ..model.portal import Partnership, Plan, Portal, Priority
 from . import urls
+from .assets import FEED_STYLESHEET
 from .citation import permalink
+from .pages.recommendation import short
 
 FEED = "feed.xml"
 MEDIA_TYPE = "application/atom+xml"
@@ -63,7 +66,8 @@ def portal_feeds(portal: Portal, site_name: str) -> list[Feed]:
         own = [e for e in entries if e.partnership == partnership.id]
         sources = [key for key in portal.versions if key.startswith(f"{partnership.id}/")]
         name = partnership.name
-        feeds.append(Feed(urls.partnership(partnership), name, name, own, sources))
+        title = f"{name}: what is new"
+        feeds.append(Feed(urls.partnership(partnership), title, name, own, sources))
         feeds += _item_feeds(partnership, entries)
     for feed in feeds:
         feed.updated = _updated(feed, portal)
@@ -89,7 +93,7 @@ def _item_feeds(partnership: Partnership, entries: list[Entry]) -> list[Feed]:
     items = [
         (
             urls.priority(p),
-            f"{p.plan.title}: priority {p.number}, {p.title}",
+            f"{partnership.name}, {p.plan.title}: priority {p.number}, {p.title}",
             datafiles.plan(partnership.id, p.plan.version),
         )
         for p in _priorities(partnership)
@@ -98,7 +102,7 @@ def _item_feeds(partnership: Partnership, entries: list[Entry]) -> list[Feed]:
         items += [
             (
                 urls.recommendation(r),
-                f"{partnership.name}: {r.label}",
+                f"{partnership.name}: {r.label}, {short(r.text)}",
                 datafiles.governance(partnership.id),
             )
             for r in partnership.governance.recommendations
@@ -205,7 +209,7 @@ def _governance_entries(partnership: Partnership) -> list[Entry]:
 def _recommendation_entries(partnership: Partnership, item) -> list[Entry]:
     """Each status a recommendation has had, on the date it was recorded."""
     topic = urls.recommendation(item)
-    name = f"{partnership.name}, {item.label}"
+    name = f"{partnership.name}, {item.label} ({short(item.text, 50)})"
     return [
         Entry(
             f"recommendations/{partnership.id}/{item.id}/{change.date}/{change.status.id}",
@@ -306,7 +310,15 @@ def render_feed(feed: Feed, site_url: str | None, site_name: str = "") -> str:
         item.updated(_moment(entry.date))
         item.link(href=href(entry.address), rel="alternate", type="text/html")
         item.summary(entry.summary, type="text")
-    return generator.atom_str(pretty=True).decode("utf-8")
+    return _with_stylesheet(generator.atom_str(pretty=True).decode("utf-8"), feed.page)
+
+
+def _with_stylesheet(xml: str, page: str) -> str:
+    """The feed with the stylesheet that makes it a readable page in a browser (feed
+    readers ignore it), linked relative to the feed so it works wherever the site is."""
+    href = posixpath.relpath(FEED_STYLESHEET, page or ".")
+    declaration, _, rest = xml.partition("\n")
+    return f'{declaration}\n<?xml-stylesheet type="text/xsl" href="{href}"?>\n{rest}'
 
 
 def _id(site_name: str, key: str) -> str:

@@ -28,7 +28,7 @@ from ..data.formats import NOT_STATED, change, financial_year, money, number, sh
 from ..model.compare import SECTIONS
 from ..model.plan_changes import previous
 from . import columns, metadata, urls
-from .citation import cite
+from .citation import cite, permalink
 from .pages import Page
 from .prose import summary_html
 
@@ -41,6 +41,7 @@ def environment(
     repo_url: str | None = None,
     branch: str = "main",
     site_url: str | None = None,
+    site_name: str = "",
 ) -> Environment:
     """The template environment; ``repo_url`` and ``branch`` let each page link to the data
     files it is made from."""
@@ -70,6 +71,7 @@ def environment(
     )
     env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
     env.globals.update(previous=previous, cite=cite, site_url=site_url or "")
+    env.globals.update(site_name=site_name)
     env.globals.update(dataset=metadata.dataset, jsonld=metadata.script)
     env.globals.update(
         data_dir=data_dir.strip("/"),
@@ -94,6 +96,7 @@ def render_page(page: Page, env: Environment) -> str:
     _TABLES.set(itertools.count(1))
     body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
     if page.sources:
+        body = _after_title(body, env.get_template("partials/share.md.j2").render(page=page))
         body += env.get_template("partials/sources.md.j2").render(page=page)
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description[:300])}
@@ -103,12 +106,23 @@ def render_page(page: Page, env: Environment) -> str:
     return f"---\n{front}---\n\n{body}"
 
 
+def _after_title(body: str, block: str) -> str:
+    """``body`` with ``block`` right after its first-level heading (at the top if none)."""
+    lines = body.split("\n")
+    title = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join([*lines[: title + 1], "", block, *lines[title + 1 :]])
+
+
 def render_redirect(redirect, env: Environment) -> str:
     """A small HTML page at ``redirect.source`` that sends the reader on, without JavaScript,
     and says where in case the browser does not follow it."""
     source, target = redirect.source.lstrip("/"), redirect.target.lstrip("/")
     link = urls.relative(source, target)
-    return env.get_template("redirect.html.j2").render(redirect=redirect, link=link)
+    site_url = env.globals["site_url"]
+    canonical = permalink(target, site_url) if site_url else link
+    return env.get_template("redirect.html.j2").render(
+        redirect=redirect, link=link, canonical=canonical
+    )
 
 
 def markdown_text(value) -> Markup:

@@ -13,18 +13,28 @@ import xstatic.pkg.leaflet
 
 FOLDER = "assets/portalgen"
 STYLESHEETS = ("portalgen.css",)
-SCRIPTS = ("sort.js", "places.js")
+SCRIPTS = ("sort.js", "places.js", "copy.js")
 MAP_SCRIPTS = ("maps.js",)
 """Served like the others, but linked only from map pages, after Leaflet."""
+FEED_FILES = ("feed.xsl", "feed.css")
+"""What makes an Atom feed a readable page when it is opened in a browser."""
+FEED_STYLESHEET = f"{FOLDER}/feed.xsl"
+POLICY_PLACEHOLDER = b"PORTALGEN_POLICY"
+"""Where ``feed.xsl`` takes the security policy of every page, for the page it makes."""
 
 
-def files() -> dict[str, bytes]:
-    """Site path → content of every asset, in a stable order."""
+def files(policy: str = "") -> dict[str, bytes]:
+    """Site path → content of every asset, in a stable order; ``policy`` is the security
+    policy the feed stylesheet gives the page it makes."""
     package = resources.files("portalgen.site.assets")
-    return {
+    found = {
         f"{FOLDER}/{name}": package.joinpath(name).read_bytes()
-        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS)
+        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS, *FEED_FILES)
     }
+    found[FEED_STYLESHEET] = found[FEED_STYLESHEET].replace(
+        POLICY_PLACEHOLDER, policy.encode("utf-8")
+    )
+    return found
 
 
 def stylesheets() -> list[str]:

@@ -51,6 +51,8 @@ class Page:
     first (a partnership), below 1 for the many alike (each small area)."""
     feed: object | None = None
     """The Atom feed that follows this page, if there is one (see ``feeds.follow``)."""
+    full_title: str = ""
+    """The title in full, for the citation, where ``title`` is shortened for menus."""
 
     @property
     def src_uri(self) -> str:

@@ -22,16 +22,18 @@ def page(item: Recommendation) -> Page:
     partnership = item.meeting.body.partnership
     return Page(
         urls.recommendation(item),
-        f"{item.label}: {_short(item.text)}",
+        f"{item.label}: {short(item.text)}",
         "recommendation",
         {"item": item, "meeting": item.meeting, "partnership": partnership},
         key=f"{partnership.id}-{item.id}",
         description=item.text,
         sources=[datafiles.governance(partnership.id)],
+        full_title=f"{item.label}: {item.text.rstrip('.')}",
     )
 
 
-def _short(text: str, limit: int = 70) -> str:
+def short(text: str, limit: int = 70) -> str:
+    """``text`` cut at a word before ``limit`` characters, for titles (never citations)."""
     if len(text) <= limit:
         return text.rstrip(".")
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
