@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, csp, feeds, places, prose
+from portalgen.site import addresses, assets, csp, feeds, places, prose, tables
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.render import environment, render_page, render_redirect
@@ -115,7 +115,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "frames, forms, inline styles, event handlers or links other than web pages, "
                 "email addresses and pages of the site. Remove it."
             )
-        return places.with_find_box(clean, self.env, page.file.url)
+        return places.with_find_box(tables.scrolling_tables(clean), self.env, page.file.url)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """The page's security policy, and a link for browsers and feed readers to find
