@@ -76,8 +76,10 @@ _TABLE_TEXT = """() => {
           if (tops.size > 1) problems.push(`${label}: "${match[0]}" is broken across lines`);
         }
       }
-      if (cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX !== 'visible') {
-        problems.push(`${label}: a cell's text is cut off ("${cell.textContent.trim().slice(0, 30)}")`);
+      const clipped = getComputedStyle(cell).overflowX !== 'visible';
+      if (clipped && cell.scrollWidth > cell.clientWidth + 1) {
+        const words = cell.textContent.trim().slice(0, 30);
+        problems.push(`${label}: a cell's text is cut off ("${words}")`);
       }
     });
     const box = table.getBoundingClientRect();
@@ -95,7 +97,9 @@ _TABLE_TEXT = """() => {
     if (!scrolls) { problems.push(`${label} is cut off: it is wider than the page`); return; }
     if (holder.tabIndex < 0) problems.push(`${label} scrolls in a box the keyboard cannot reach`);
     if (!name(holder)) problems.push(`${label} scrolls in a box with no name`);
-    if (holder.getAttribute('role') !== 'region') problems.push(`${label} scrolls in a box that is not a region`);
+    if (holder.getAttribute('role') !== 'region') {
+      problems.push(`${label} scrolls in a box that is not a region`);
+    }
   });
   return problems;
 }"""
