@@ -76,6 +76,9 @@ _TABLE_TEXT = """() => {
           if (tops.size > 1) problems.push(`${label}: "${match[0]}" is broken across lines`);
         }
       }
+      if (cell.classList.contains('pg-number') && getComputedStyle(cell).textAlign !== 'right') {
+        problems.push(`${label}: the figure "${cell.textContent.trim()}" is not right-aligned`);
+      }
       const clipped = getComputedStyle(cell).overflowX !== 'visible';
       if (clipped && cell.scrollWidth > cell.clientWidth + 1) {
         const words = cell.textContent.trim().slice(0, 30);

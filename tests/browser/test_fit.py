@@ -53,11 +53,12 @@ svg { width: 100%; }
 .anywhere { width: 120px; } .anywhere td { overflow-wrap: anywhere; }
 .wide { width: 900px; }
 .box { overflow-x: auto; }
+.pg-number { text-align: left; }
 </style></head><body><article>
 <figure class="pg-chart-figure"><svg viewBox="0 0 640 300">
 <text x="10" y="50" font-size="11">£707k</text><text x="20" y="50" font-size="11">£708k</text>
 </svg></figure>
-<table class="anywhere"><tr><td>Neighbourhoods</td><td>Partnership</td></tr></table>
+<table class="anywhere"><tr><td>Neighbourhoods</td><td class="pg-number">259.7</td></tr></table>
 <table class="wide"><tr><td>Wider than the page</td></tr></table>
 <div class="box"><table class="wide"><tr><td>In a box nobody can reach</td></tr></table></div>
 </article></body></html>"""
@@ -75,6 +76,7 @@ def test_fit_gate_fails_on_a_broken_chart_and_table(reader, tmp_path):
     ]
     problems = table_problems(reader)
     assert 'table 1: "Neighbourhoods" is broken across lines' in problems
+    assert 'table 1: the figure "259.7" is not right-aligned' in problems
     assert "table 2 is cut off: it is wider than the page" in problems
     assert problems[-3:] == [
         "table 3 scrolls in a box the keyboard cannot reach",

@@ -70,13 +70,13 @@ def decimals(values: list[float | None], unit: str = "count") -> int:
     return max((len(t.rstrip("%").partition(".")[2]) for t in texts), default=0)
 
 
-def change(value: float | None, unit: str = "pounds") -> str:
+def change(value: float | None, unit: str = "pounds", places: int | None = None) -> str:
     """A difference with its sign: +£35,706 / −£15,879 / no change."""
     if value is None:
         return NOT_STATED
     if value == 0:
         return "no change"
-    text = number(abs(value), unit)
+    text = number(abs(value), unit, places)
     return f"+{text}" if value > 0 else f"−{text}"
 
 
