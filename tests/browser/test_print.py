@@ -5,6 +5,7 @@ and never with a table's heading alone at the foot of a page."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -83,7 +84,8 @@ def test_links_to_other_sites_print_their_address(page, server):
 def test_prints_its_permanent_address_and_no_heading_alone_at_a_page_foot(page, server, kind):
     address = PAGES[kind][0]
     _, text, _ = printed(page, server, address)
-    assert f"Permanent address: /{address}" in text
+    compact = text.replace(" ", "")  # a long address may wrap across lines
+    assert re.search(rf"Permanentaddress:(https?://[^/]+)?/{re.escape(address)}", compact), text
     assert headings_at_foot(page) == []
 
 
