@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, counts, csp, feeds, places, prose
+from portalgen.site import addresses, assets, counts, csp, feeds, places, prose, tables
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
@@ -128,7 +128,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "email addresses and pages of the site. Remove it."
             )
         clean = counts.fill(clean, self.portal)
-        return places.with_find_box(clean, self.env, page.file.url)
+        return places.with_find_box(tables.scrolling_tables(clean), self.env, page.file.url)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Abbreviations explained where first used; the page's security policy, and a link

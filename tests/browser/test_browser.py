@@ -145,7 +145,7 @@ def test_resident_moves_to_a_ward_on_the_map_by_keyboard(page, server):
         label = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
         if label.startswith("Bruce Grove:"):
             break
-    assert label == "Bruce Grove: 1,630 (108 per 1,000 residents)"
+    assert label == "Bruce Grove: 1,630 (108.0 per 1,000 residents)"  # rates: one decimal place
     # Leaflet fades a closed tooltip out for 200 ms, so the last ones may still be there.
     tooltip = page.locator(".leaflet-tooltip").filter(has_text="Bruce Grove")
     assert tooltip.inner_text() == label

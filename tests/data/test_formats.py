@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portalgen.data.formats import change, financial_year, money, number, short_money
+from portalgen.data.formats import change, decimals, financial_year, money, number, short_money
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,12 @@ def test_financial_years_are_written_with_a_slash():
     assert financial_year("2013-14 Q3") == "2013/14 Q3"
     assert financial_year("2002") == "2002"
     assert financial_year(None) == "Not stated"
+
+
+def test_a_column_of_figures_shares_its_decimal_places():
+    assert number(108, "rate") == "108.0"
+    assert decimals([1, 0.5, None]) == 1
+    assert decimals([49, 45.3], "percent") == 1
+    assert [number(v, "count", decimals([1, 0.5])) for v in (1, 0.5)] == ["1.0", "0.5"]
+    assert number(49, "percent", 1) == "49.0%"
+    assert change(-20, "percent", 1) == "−20.0%"

@@ -80,7 +80,7 @@ def test_map_page_has_local_leaflet_legend_attribution_and_every_ward(example_si
     assert (example_site.root / "assets/portalgen/leaflet/leaflet.js").is_file()
     legend = [li.get_text(" ", strip=True) for li in soup.select("ul.pg-legend li")]
     assert len(legend) == 6 and legend[-1] == "No figure"
-    assert legend[0] == "79.7 to 110"
+    assert legend[0] == "79.7 to 110.0"  # a rate per 1,000 always has one decimal place
     caption = text(soup.select_one("figure.pg-map figcaption"))
     assert "GeoJSON by Martin Chorley (CC BY 4.0)" in caption
     assert "data.police.uk" in caption

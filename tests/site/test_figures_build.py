@@ -134,43 +134,42 @@ def test_county_page_compares_districts(example_site):
         "£56,086*",
         "20.4%",
     ]
-    chart = soup.select("figure.pg-chart-figure svg")[1]
-    assert chart["role"] == "img"
-    titles = [t.get_text() for t in chart.select("rect > title")]
-    assert "2012/13, Redditch Community Safety Partnership: £56k (provisional)" in titles
+    chart = soup.select("figure.pg-chart-figure")[1]
+    assert chart.select_one(".pg-bars")["role"] == "img"
+    provisional = chart.select(".pg-bars__row--provisional")
+    assert "Redditch Community Safety Partnership £56,086 provisional" in [
+        bar_text(row) for row in provisional
+    ]
+    assert all(row.select_one("rect.pg-hatch") for row in provisional)
 
 
-def test_year_chart_is_accessible_svg_with_a_table(example_site):
+def bar_text(row) -> str:
+    return row.select_one(".pg-bars__label").get_text(" ", strip=True)
+
+
+def test_year_chart_names_each_series_by_what_the_money_is(example_site):
     soup = example_site.soup(WORCS)
     figure = soup.select_one("figure.pg-chart-figure")
-    svg = figure.select_one("svg")
-    labelled = svg["aria-labelledby"].split()
-    assert [soup.find(id=i).name for i in labelled] == ["title", "desc"]
-    values = [t.get_text() for t in svg.select("text.pg-value")]
-    assert values == [
-        "£176k",
-        "£707k",
-        "£708k",
-        "£88k",
-        "£644k",
-        "£644k",
-        "no final figure",
-        "no final figure",
-    ]
-    assert [t.get_text() for t in svg.select("text.pg-series")] == [
-        "3",
-        "1",
-        "2",
-        "3",
-        "1",
-        "2",
-        "1",
-        "2",
-    ]
-    assert figure.figcaption.get_text(" ", strip=True).startswith(
-        "Final income and spending of Worcestershire Safer Communities Board by year. Key (the "
-        "number under each bar): 1: Income (table 1); 2: Spending (table 1); 3: Income (the text)."
+    chart = figure.select_one(".pg-bars")
+    assert chart["role"] == "img"
+    assert soup.find(id=chart["aria-labelledby"]).name == "figcaption"
+    groups = {
+        group.select_one(".pg-bars__group-label").get_text(): [
+            bar_text(row) for row in group.select(".pg-bars__row")
+        ]
+        for group in chart.select(".pg-bars__group")
+    }
+    assert groups == {
+        "2009/10": ["Home Office capital funding £176,000"],
+        "2010/11": ["Income £707,000", "Spending £707,753", "Home Office capital funding £88,000"],
+        "2011/12": ["Income £644,338", "Spending £644,338"],
+        "2012/13": ["Income no final figure", "Spending no final figure"],
+    }
+    assert figure.figcaption.get_text(" ", strip=True) == (
+        "Final income and spending of Worcestershire Safer Communities Board by year. "
+        "The figures are in the table below."
     )
+    assert not figure.select(".pg-key, text")
     rows = [cells(row) for row in soup.select("table.pg-funding-years tbody tr")]
     assert rows[1] == ["2010/11", "the source's table 1", "£707,000", "£707,753", "None"]
     assert rows[2] == ["2010/11", "the text of the source", "£88,000", "None listed", "None"]
@@ -192,8 +191,17 @@ def test_indicator_page_trend_and_table(example_site):
     soup = example_site.soup(
         "partnerships/north-lincolnshire/indicators/domestic-violence-incidents/"
     )
-    values = [t.get_text() for t in soup.select("svg text.pg-value")]
+    narrow, wide = soup.select("figure.pg-chart-figure svg.pg-line-chart")
+    assert "pg-line-chart--narrow" in narrow["class"] and "pg-line-chart--wide" in wide["class"]
+    assert len(wide.select_one("polyline.pg-line")["points"].split()) == 4
+    values = [t.get_text() for t in wide.select("text.pg-value")]
     assert values == ["1,236", "1,000", "940", "1,114"]
+    assert [t.get_text() for t in wide.select("text.pg-axis")][-4:] == [
+        "1999",
+        "2000",
+        "2001",
+        "2002",
+    ]
     rows = [cells(row)[:2] for row in soup.select("table.pg-observations tbody tr")]
     assert rows == [
         ["1999 (starting figure)", "1,236"],
@@ -279,12 +287,12 @@ def test_chart_draws_a_clawback_below_zero(tmp_path):
     set_cell(amounts, 2, "clawback", "yes")
     assert run_portalgen(project, "build").returncode == 0
     soup = Site(project / "site").soup(WORCS)
-    svg = soup.select_one("figure.pg-chart-figure svg")
-    zero = float(svg.select_one("line.pg-axis-line")["y1"])
-    bar = svg.select("rect.pg-bar")[0]
-    assert float(bar["y"]) == zero and float(bar["height"]) > 0
-    assert float(bar["y"]) + float(bar["height"]) <= 300
-    assert svg.select("text.pg-value")[0].get_text() == "−£16k"
+    row = soup.select_one("figure.pg-chart-figure .pg-bars__row")
+    assert bar_text(row) == "Home Office capital funding −£16,000"
+    zero = float(row.select_one("line.pg-zero")["x1"].rstrip("%"))
+    bar = row.select_one("rect.pg-bar")
+    start, length = float(bar["x"].rstrip("%")), float(bar["width"].rstrip("%"))
+    assert 0 < zero and round(start + length, 1) == round(zero, 1)
 
 
 @pytest.mark.build

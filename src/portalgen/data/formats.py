@@ -47,26 +47,36 @@ def short_money(value: float | None) -> str:
     return money(value)
 
 
-def number(value: float | None, unit: str = "count") -> str:
-    """A figure as people read it: 3,756 / 13.5% / £56,086 / 4.79."""
+def number(value: float | None, unit: str = "count", places: int | None = None) -> str:
+    """A figure as people read it: 3,756 / 13.5% / £56,086 / 4.79 / 108.0 (a rate per
+    1,000 always has one decimal place). ``places`` fixes the decimal places, so that the
+    figures of one table column line up (``decimals`` finds them)."""
     if value is None:
         return NOT_STATED
-    if unit == "percent":
-        return f"{plain(value, 1)}%"
     if unit == "pounds":
         return money(value)
     if unit == "rate":
-        return plain(value, 1)
-    return plain(value)
+        places = 1 if places is None else places
+    if places is not None:
+        text = f"{value:,.{places}f}"
+    else:
+        text = plain(value, 1 if unit == "percent" else 2)
+    return f"{text}%" if unit == "percent" else text
 
 
-def change(value: float | None, unit: str = "pounds") -> str:
+def decimals(values: list[float | None], unit: str = "count") -> int:
+    """The decimal places a column of figures needs: the most any of them has."""
+    texts = [number(v, unit) for v in values if v is not None]
+    return max((len(t.rstrip("%").partition(".")[2]) for t in texts), default=0)
+
+
+def change(value: float | None, unit: str = "pounds", places: int | None = None) -> str:
     """A difference with its sign: +£35,706 / −£15,879 / no change."""
     if value is None:
         return NOT_STATED
     if value == 0:
         return "no change"
-    text = number(abs(value), unit)
+    text = number(abs(value), unit, places)
     return f"+{text}" if value > 0 else f"−{text}"
 
 

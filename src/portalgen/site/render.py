@@ -24,7 +24,15 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from ..data.formats import NOT_STATED, change, financial_year, money, number, short_money
+from ..data.formats import (
+    NOT_STATED,
+    change,
+    decimals,
+    financial_year,
+    money,
+    number,
+    short_money,
+)
 from ..model.compare import SECTIONS
 from ..model.plan_changes import previous
 from . import columns, metadata, urls
@@ -69,7 +77,9 @@ def environment(
         change=change,
         fy=financial_year,
     )
-    env.globals.update(NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id)
+    env.globals.update(
+        NOT_STATED=NOT_STATED, urls=urls, SECTIONS=SECTIONS, table_id=table_id, decimals=decimals
+    )
     env.globals.update(previous=previous, cite=cite, site_url=site_url or "")
     env.globals.update(site_name=site_name)
     env.globals.update(dataset=metadata.dataset, jsonld=metadata.script)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ...data import datafiles
 from ...data.formats import financial_year
-from ...model.funding import FLOWS, Funding, FundingYear, table_name
+from ...model.funding import FLOWS, Amount, Funding, FundingYear, table_name
 from ...model.portal import Partnership, Portal
 from .. import giving, urls
-from ..charts import bar_chart
+from ..charts import PROVISIONAL, TBC, bar_chart
 from ..downloads import amounts_csv, csv_text
 from .page import Page
 
@@ -74,24 +74,47 @@ def year_rows(years: list[FundingYear]) -> list[dict]:
 
 
 def _years_chart(partnership: Partnership, rows: list[dict]):
+    names = series_names(partnership.funding)
     groups: dict[str, list] = {}
-    order: dict[tuple, str] = {}
     for row in rows:
         bars = groups.setdefault(financial_year(row["year"].year), [])
         for flow in FLOWS:
             if row["listed"][flow]:
-                name = f"{flow.capitalize()} ({table_name(row['table'])})"
-                order[(row["table"] is None, row["table"] or "", FLOWS.index(flow))] = name
-                bars.append((name, row["totals"][flow], False))
+                bars.append((names[(row["table"], flow)], row["totals"][flow], ""))
+    order = list(dict.fromkeys(names.values()))
     return bar_chart(
         f"funding-{partnership.id}",
         f"Final income and spending of {partnership.name} by year",
-        "Bars for each financial year: final figures for money received and money allocated "
-        "or spent, in pounds, by the table of the source they come from.",
-        sorted(groups.items()),
+        "A group of bars for each financial year: final figures for money received and money "
+        "allocated or spent, in pounds.",
+        [
+            (year, sorted(bars, key=lambda bar: order.index(bar[0])))
+            for year, bars in sorted(groups.items())
+        ],
         missing="no final figure",
-        order=[order[key] for key in sorted(order)],
+        order=order,
     )
+
+
+def series_names(funding: Funding) -> dict[tuple[str | None, str], str]:
+    """What each chart series is, by (source table, flow): "Income", "Spending", or, for
+    figures from the text of the source, the title they share ("Home Office capital
+    funding"). The source table is in the table under the chart, not in the name."""
+    keys = sorted(
+        {(a.table, a.flow) for a in funding.amounts},
+        key=lambda k: (k[0] is None, k[0] or "", FLOWS.index(k[1])),
+    )
+    tables = {flow: {t for t, f in keys if f == flow and t} for flow in FLOWS}
+    names = {}
+    for table, flow in keys:
+        titles = {a.title for a in funding.amounts if (a.table, a.flow) == (table, flow)}
+        if table is None:
+            names[(table, flow)] = titles.pop() if len(titles) == 1 else f"Other {flow}"
+        elif len(tables[flow]) == 1:
+            names[(table, flow)] = flow.capitalize()
+        else:
+            names[(table, flow)] = f"{flow.capitalize()}, {table_name(table)}"
+    return names
 
 
 def district_comparison(funding: Funding, partnership: Partnership) -> list[dict]:
@@ -123,15 +146,20 @@ def _districts_chart(partnership: Partnership, districts: list[dict]):
         for row in districts:
             amount = row["years"][year]["amount"]
             value = amount.amount if amount else None
-            marked = bool(amount and not amount.counted and value is not None)
-            bars.append((row["partnership"].name, value, marked))
+            bars.append((row["partnership"].name, value, _state(amount)))
         groups.append((financial_year(year), bars))
     return bar_chart(
         f"districts-{partnership.id}",
         f"Money allocated to each district partnership by {partnership.name}",
-        "Bars for each financial year, one for each district partnership, in pounds.",
+        "A group of bars for each financial year, one for each district partnership, in pounds.",
         groups,
     )
+
+
+def _state(amount: Amount | None) -> str:
+    """How a bar marks a figure that is not final: "provisional" or "to be confirmed"."""
+    status = amount.status.id if amount and amount.status else ""
+    return {"provisional": PROVISIONAL, "tbc": TBC}.get(status, "")
 
 
 def _districts_csv(districts: list[dict]) -> str:

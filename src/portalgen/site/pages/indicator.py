@@ -7,7 +7,7 @@ from ...data.formats import financial_year
 from ...model.performance import Indicator
 from ...model.portal import Portal
 from .. import urls
-from ..charts import bar_chart
+from ..linechart import line_chart
 from .page import Page
 from .performance import observations_csv
 
@@ -22,7 +22,12 @@ def page(indicator: Indicator) -> Page:
         urls.indicator(indicator),
         f"{indicator.title}: {partnership.name}",
         "indicator",
-        {"indicator": indicator, "partnership": partnership, "chart": _chart(indicator)},
+        {
+            "indicator": indicator,
+            "partnership": partnership,
+            "chart": _chart(indicator),
+            "chart_left_out": _left_out(indicator),
+        },
         key=f"{partnership.id}-{indicator.id}",
         description=f"{indicator.title}: the figures over time and where they stand.",
         sources=[datafiles.performance(partnership.id)],
@@ -31,20 +36,28 @@ def page(indicator: Indicator) -> Page:
 
 
 def _chart(indicator: Indicator):
-    series = indicator.series
-    if len(series) < 2:
+    """A line through the figures that have a period; fewer than two draw no line."""
+    dated = [o for o in indicator.series if o.period]
+    if len(dated) < 2:
         return None
-    groups = [
-        (
-            financial_year(o.period) if o.period else f"{i + 1}: period not stated",
-            [(indicator.title, o.value, False)],
-        )
-        for i, o in enumerate(series)
-    ]
-    return bar_chart(
+    return line_chart(
         f"trend-{indicator.id}",
         f"{indicator.title}, over time",
-        "One bar for each figure, oldest first.",
-        groups,
+        [(financial_year(o.period), o.value) for o in dated],
         indicator.unit,
+    )
+
+
+def _left_out(indicator: Indicator) -> str:
+    """Says which figures the line leaves out because the source gives them no period."""
+    undated = [o for o in indicator.series if not o.period]
+    if not undated or len(indicator.series) - len(undated) < 2:
+        return ""
+    if len(undated) == 1:
+        return (
+            "One figure has no period in the source, so the line leaves it out; the table has it."
+        )
+    return (
+        f"{len(undated)} figures have no period in the source, so the line leaves them out; "
+        "the table has them."
     )
