@@ -172,7 +172,10 @@ def test_searching_redditch_finds_its_partnership_funding_and_areas(page, server
     assert found[0] == "Redditch Community Safety Partnership"
     assert "Redditch 001A" in found  # one of its small areas
     found = titles("Redditch funding")
-    assert {  # the order of the two depends on how many small-area pages mention its money
-        "Funding: Worcestershire Safer Communities Board",
-        "Redditch Community Safety Partnership",
-    } == set(found[:2]), found
+    assert (
+        {  # the order of the two depends on how many small-area pages mention its money
+            "Funding: Worcestershire Safer Communities Board",
+            "Redditch Community Safety Partnership",
+        }
+        == set(found[:2])
+    ), found

@@ -29,8 +29,10 @@ def test_ragged_row_reported_once(project):
     path = project / FIGURES / "indicators.csv"
     replace_line(path, 2, "police-confidence,Overall", "police-confidence,,Overall")
     assert problems(project) == [
-        f"{FIGURES}/indicators.csv:2 has more cells than the header line. Put a value that "
-        'contains a comma inside double quotes, for example "Police, fire and council".'
+        f"{FIGURES}/indicators.csv:2 has 11 cells, but the header line has 10 cells. Likely "
+        "causes, most likely first: a comma at the end of the row (a spreadsheet adds one when "
+        "a cell to the right of the table was once used); a comma typed twice between two "
+        "values."
     ]
 
 
@@ -96,8 +98,10 @@ def test_malformed_csv_unclosed_quote(project):
     path.write_text("\n".join(lines) + "\n", "utf-8")
     row = len(lines)
     assert problems(project) == [
-        f"{WORCS}/actions.csv:{row} has fewer cells than the header line. Check for a "
-        'missing comma or an unclosed double quote (").'
+        f"{WORCS}/actions.csv:{row} has 4 cells, but the header line has 8 cells. Likely "
+        'causes, most likely first: an unclosed double quote (") that runs on into the cells '
+        "after it; a missing comma between two values; empty cells at the end of the row left "
+        "out (an empty cell still needs its comma: a,, is one value and two empty cells)."
     ]
 
 
