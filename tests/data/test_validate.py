@@ -198,15 +198,30 @@ def test_validate_command_on_valid_data(project):
 
 def test_local_authority_codes_must_be_known(project):
     path = project / "data/partnerships/partnerships.csv"
-    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000099"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000041"), "utf-8")
     line = next(
         n
         for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
         if text.startswith("haringey,")
     )
     assert problems(project) == [
-        f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000099" is not a '
-        'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"?'
+        f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000041" is not a '
+        'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"? '
+        "If it is right, add its row to data/vocabulary/local-authorities.csv (columns "
+        "id,name,tier,abolished), for example: E09000041,<the council's name>,London borough,"
+    ]
+
+
+def test_an_unknown_code_suggests_only_a_current_council_of_its_own_type(project):
+    """A London borough's code never suggests a county, nor an abolished district."""
+    path = project / "data/partnerships/partnerships.csv"
+    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000002"), "utf-8")
+    found = [p for p in problems(project) if "E09000002" in p]
+    assert found == [
+        found[0].split(" local_authorities:")[0] + ' local_authorities: "E09000002" is not a '
+        "local authority in data/vocabulary/local-authorities.csv. If it is right, add its "
+        "row to data/vocabulary/local-authorities.csv (columns id,name,tier,abolished), for "
+        "example: E09000002,<the council's name>,London borough,"
     ]
 
 

@@ -21,6 +21,7 @@ from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
+from .placeholders import block_placeholders, table_placeholders
 from .problems import Problem
 from .versions import PackageVersion, check_version
 
@@ -78,7 +79,25 @@ def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) 
     _check_tables(checked, schemas)
     if source.kind.metadata:
         _check_metadata(checked, statuses)
+    checked.problems += _placeholders(checked, schemas)
     return checked
+
+
+def _placeholders(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> list[Problem]:
+    """Words ``portalgen new`` left for the editor to replace, in tables and the block."""
+    source = checked.source
+    found = [
+        problem
+        for name, (path, _) in schemas.items()
+        for problem in table_placeholders(source.file_label(path), checked.tables.get(name, []))
+    ]
+    block = source.descriptor.get(source.kind.metadata) if source.kind.metadata else None
+    if isinstance(block, dict):
+        line = getattr(source.descriptor, "lines", {}).get(source.kind.metadata)
+        label = source.file_label(DESCRIPTOR)
+        found += block_placeholders(label, source.kind.metadata, block, line)
+    told = {(p.path, p.line, p.field) for p in checked.problems}
+    return [p for p in found if (p.path, p.line, p.field) not in told]
 
 
 def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str, str]:
