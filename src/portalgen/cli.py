@@ -104,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         for option, option_help in options:
             dest = option[2:].replace("-", "_").replace("kind", "kind_")
             parser_of_kind.add_argument(option, dest=dest, help=option_help)
+    fields = commands.add_parser(
+        "reference", help="write the field reference (every file and column) as Markdown"
+    )
+    fields.add_argument("--data", default="data", type=Path, help="the data folder (data)")
+    fields.add_argument(
+        "-o", "--output", default=None, type=Path, help="the file to write (default: print it)"
+    )
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
@@ -114,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_diff(args.base, args.head, args.data)
     if args.command == "new":
         return run_new(args)
+    if args.command == "reference":
+        return run_reference(args.data, args.output)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
@@ -141,6 +150,27 @@ def run_diff(base: str, head: str, data: str) -> int:
         print(str(error), file=sys.stderr)
         return 1
     print("\n".join(summary.lines()))
+    return 0
+
+
+GUIDE_FROM_DOCS = "../content/how-to-edit.md"
+
+
+def run_reference(data: Path, output: Path | None) -> int:
+    """Print the field reference, or write it to ``output`` (``docs/field-reference.md``)."""
+    from .data.reference import vocabulary_statuses
+    from .scaffold_files import rows
+    from .site.pages.field_reference import markdown
+    from .site.render import environment
+
+    statuses = vocabulary_statuses(rows(data / "vocabulary" / "statuses.csv"))
+    text = markdown(environment(), statuses, GUIDE_FROM_DOCS)
+    if output is None:
+        print(text, end="")
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, "utf-8")
+        print(f"Written: {output.as_posix()}")
     return 0
 
 

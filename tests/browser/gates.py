@@ -43,6 +43,7 @@ PAGE_KINDS = {
     "small area": "small-areas/E01032244/",
     "areas A to Z": "partnerships/haringey/areas/",
     "open data": "open-data/",
+    "field reference": "field-reference/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
 }

@@ -12,6 +12,7 @@ from . import (
     area_map,
     areas_index,
     body,
+    field_reference,
     funding,
     funding_year,
     governance,
@@ -55,6 +56,7 @@ KINDS = (
     area_map,
     area,
     open_data,
+    field_reference,
     withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
