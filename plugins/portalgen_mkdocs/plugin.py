@@ -50,6 +50,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.site_url,
         )
         self.problems, self.image_hosts = None, ()
+        config.extra_css[:0] = assets.stylesheets()
         try:
             self.portal = load_portal(self.data_dir, root)
         except DataError as error:
@@ -63,7 +64,6 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if self.config.map_tiles:
             self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
         self.image_hosts = csp.tile_hosts(self.config.map_tiles)
-        config.extra_css[:0] = assets.stylesheets()
         for path in assets.scripts():
             script = ExtraScriptValue(path)
             script.defer = True
@@ -103,6 +103,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """Only the page of problems (the theme's own files stay), at the home address."""
         self.followed, self.updated, self.made = {}, {}, set()
         kept = Files([f for f in files if not f.is_documentation_page()])
+        for path, content in assets.files().items():
+            kept.append(File.generated(config, path, content=content))
         content = preview.problem_page(self.problems, self.env)
         kept.append(File.generated(config, preview.ADDRESS, content=content))
         config.nav = [{preview.TITLE: preview.ADDRESS}]
