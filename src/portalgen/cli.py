@@ -98,12 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     kinds = new.add_subparsers(dest="kind", required=True)
     for kind, (arguments, options, text) in NEW_KINDS.items():
         parser_of_kind = kinds.add_parser(kind, help=text, description=text)
-        parser_of_kind.add_argument("--data", default="data", type=Path)
+        parser_of_kind.add_argument(
+            "--data", default="data", type=Path, help="the data folder (default: data)"
+        )
         for argument, argument_help in arguments:
             parser_of_kind.add_argument(argument, help=argument_help)
         for option, option_help in options:
             dest = option[2:].replace("-", "_").replace("kind", "kind_")
-            parser_of_kind.add_argument(option, dest=dest, help=option_help)
+            metavar = option[2:].upper().replace("-", "_")
+            parser_of_kind.add_argument(option, dest=dest, metavar=metavar, help=option_help)
     fields = commands.add_parser(
         "reference", help="write the field reference (every file and column) as Markdown"
     )
