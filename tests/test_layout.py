@@ -19,7 +19,17 @@ FORBIDDEN = {
     "portalgen.model": ("portalgen.site", "mkdocs", "material"),
     "portalgen": ("mkdocs", "material"),
 }
-TOP_LEVEL = {"__init__", "__main__", "cli", "engine", "publish", "diff", "scaffold", "report"}
+TOP_LEVEL = {
+    "__init__",
+    "__main__",
+    "cli",
+    "engine",
+    "publish",
+    "diff",
+    "scaffold",
+    "scaffold_files",
+    "report",
+}
 STAGES = {"data", "model", "site"}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -17,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, counts, csp, feeds, places, prose, tables
+from portalgen.site import addresses, assets, counts, csp, feeds, places, preview, prose, tables
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
@@ -34,22 +35,16 @@ THEME = Path(__file__).parent / "theme"
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve`` broken data gives a page of problems, not a stopped
+        preview. (Defining this keeps the plugin across the preview's rebuilds.)"""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
-        try:
-            self.portal = load_portal(self.data_dir, root)
-        except DataError as error:
-            raise PluginError(error.summary()) from error
-        for problem in self.portal.warnings:
-            log.warning(str(problem))
-        self.abbreviations = Abbreviations(self.portal.glossary)
-        self.portal.site_url = config.site_url or None
-        if self.config.map_tiles:
-            self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
-        self.image_hosts = csp.tile_hosts(self.config.map_tiles)
         self.env = environment(
             root / self.config.overrides_dir,
             self.config.data_dir,
@@ -59,7 +54,25 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.site_name,
         )
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        self.problems, self.image_hosts = None, ()
         config.extra_css[:0] = assets.stylesheets()
+        try:
+            self.portal = load_portal(self.data_dir, root)
+        except DataError as error:
+            if not getattr(self, "serving", False):
+                raise PluginError(error.summary()) from error
+            # Printed, not logged: a logged error would stop a strict preview.
+            print(error.summary(), file=sys.stderr)
+            self.problems = error
+            return config
+        for problem in self.portal.warnings:
+            # Info, not a warning: MkDocs' strict mode would turn a warning into a stopped build.
+            log.info("Warning: %s", problem)
+        self.abbreviations = Abbreviations(self.portal.glossary)
+        self.portal.site_url = config.site_url or None
+        if self.config.map_tiles:
+            self.portal.map_tiles = (self.config.map_tiles, self.config.map_tiles_attribution)
+        self.image_hosts = csp.tile_hosts(self.config.map_tiles)
         for path in assets.scripts():
             script = ExtraScriptValue(path)
             script.defer = True
@@ -67,6 +80,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.problems is not None:
+            return self._problem_files(files, config)
         editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
         pages = all_pages(self.portal, statement)
@@ -96,6 +111,17 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return files
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Only the page of problems (the theme's own files stay), at the home address."""
+        self.followed, self.updated, self.made = {}, {}, set()
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        for path, content in assets.files().items():
+            kept.append(File.generated(config, path, content=content))
+        content = preview.problem_page(self.problems, self.env)
+        kept.append(File.generated(config, preview.ADDRESS, content=content))
+        config.nav = [{preview.TITLE: preview.ADDRESS}]
+        return kept
 
     def _check_addresses(self, files: Files, pages) -> None:
         """Fail, before anything is rendered, if a published address would go."""
@@ -133,6 +159,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Abbreviations explained where first used; the page's security policy, and a link
         for browsers and feed readers to find its feed."""
+        if self.problems is not None:
+            return output  # the preview's own page: its reload script must run
         output = self.abbreviations.mark(output)
         feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
         if feed is not None:
@@ -160,7 +188,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """A build for publishing (``portalgen build``) proposes the register with its new
         addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
         proposal = os.environ.get(addresses.PROPOSED)
-        if proposal:
+        if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)
             addresses.propose_lock(Path(proposal), self.lock, self.published, served)
 

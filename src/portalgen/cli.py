@@ -10,45 +10,68 @@ from . import report
 from .data.problems import errors
 from .engine import check_data
 
-NEW_KINDS = [
-    (
-        "plan",
-        [("partnership", "partnership id"), ("version", "first year, e.g. 2015-16")],
+PARTNERSHIP = ("partnership", "partnership id, e.g. haringey")
+NEW_KINDS = {
+    "partnership": (
+        [
+            ("id", "short id, e.g. city-of-london"),
+            ("name", "its name"),
+            ("areas", "ONS code of each council it covers, separated by ;"),
+        ],
+        [
+            ("--council", "the council's name, if its code is not in the vocabulary yet"),
+            ("--tier", "the council's tier (worked out from the code if left out)"),
+            ("--kind", "the partnership's kind (worked out from the codes if left out)"),
+            ("--parent", "id of the partnership it reports to, e.g. its county's"),
+        ],
+        "a partnership row, and its council's row if the vocabulary lacks it",
+    ),
+    "plan": (
+        [PARTNERSHIP, ("version", "first year, e.g. 2015-16")],
+        [("--to", "last year it covers (as long as the latest plan if left out)")],
         "a draft plan version, its priorities copied from the latest plan",
     ),
-    (
-        "year",
-        [("partnership", "partnership id"), ("year", "financial year, e.g. 2013-14")],
-        "next year's funding rows, each line of the latest year with its amount TBC",
+    "governance": ([PARTNERSHIP], [], "a governance package to add bodies and meetings to"),
+    "performance": ([PARTNERSHIP], [], "a performance package: indicators and their figures"),
+    "funding": ([PARTNERSHIP], [], "a funding package: amounts by year"),
+    "areas": (
+        [PARTNERSHIP, ("vintage", "short id of the set of boundaries, e.g. wd22")],
+        [("--kind", "ward (the default) or small area")],
+        "a package for one set of ward or small-area boundaries",
     ),
-    (
-        "meeting",
+    "body": (
+        [PARTNERSHIP, ("id", "short id, e.g. cabinet"), ("name", "the body's name")],
         [
-            ("partnership", "partnership id"),
-            ("date", "YYYY-MM-DD"),
-            ("body", "id of the body that meets"),
+            ("--kind", "e.g. board, council committee or other (see the field reference)"),
+            ("--reports-to", "id of the body it reports to"),
+            ("--organisation", "id of the organisation it belongs to, e.g. the council"),
         ],
+        "a board, group or committee row to fill in (starts governance if need be)",
+    ),
+    "meeting": (
+        [PARTNERSHIP, ("date", "YYYY-MM-DD"), ("body", "id of the body that meets")],
+        [],
         "a meeting row to fill in",
     ),
-    (
-        "body",
+    "recommendation": (
         [
-            ("partnership", "partnership id"),
-            ("id", "short id, e.g. executive-group"),
-            ("name", "the body's name"),
+            PARTNERSHIP,
+            ("meeting", "id of the meeting it was made at"),
+            ("id", "short id, e.g. cabinet-2024-r1"),
         ],
-        "a board, group or committee row to fill in",
-    ),
-    (
-        "partnership",
         [
-            ("id", "short id, e.g. north-worcestershire"),
-            ("name", "its name"),
-            ("areas", "ONS codes of its local authorities, separated by ;"),
+            ("--number", "its number in the minutes, e.g. 3 or R17"),
+            ("--kind", "recommendation (the default) or action"),
+            ("--status", "its status at the meeting: proposed (the default) or agreed"),
         ],
-        "a partnership row to fill in",
+        "a recommendation row to fill in, with the first line of its history",
     ),
-]
+    "year": (
+        [PARTNERSHIP, ("year", "financial year, e.g. 2013-14")],
+        [],
+        "next year's funding rows, each line of the latest year with its amount TBC",
+    ),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,11 +97,24 @@ def main(argv: list[str] | None = None) -> int:
         "new", help="start a package, or next year's rows, from what is there"
     )
     kinds = new.add_subparsers(dest="kind", required=True)
-    for kind, arguments, text in NEW_KINDS:
-        parser_of_kind = kinds.add_parser(kind, help=text)
-        parser_of_kind.add_argument("--data", default="data", type=Path)
+    for kind, (arguments, options, text) in NEW_KINDS.items():
+        parser_of_kind = kinds.add_parser(kind, help=text, description=text)
+        parser_of_kind.add_argument(
+            "--data", default="data", type=Path, help="the data folder (default: data)"
+        )
         for argument, argument_help in arguments:
             parser_of_kind.add_argument(argument, help=argument_help)
+        for option, option_help in options:
+            dest = option[2:].replace("-", "_").replace("kind", "kind_")
+            metavar = option[2:].upper().replace("-", "_")
+            parser_of_kind.add_argument(option, dest=dest, metavar=metavar, help=option_help)
+    fields = commands.add_parser(
+        "reference", help="write the field reference (every file and column) as Markdown"
+    )
+    fields.add_argument("--data", default="data", type=Path, help="the data folder (data)")
+    fields.add_argument(
+        "-o", "--output", default=None, type=Path, help="the file to write (default: print it)"
+    )
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
@@ -89,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_diff(args.base, args.head, args.data)
     if args.command == "new":
         return run_new(args)
+    if args.command == "reference":
+        return run_reference(args.data, args.output)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
@@ -125,22 +163,99 @@ def run_diff(base: str, head: str, data: str) -> int:
     return 0
 
 
+GUIDE_FROM_DOCS = "../content/how-to-edit.md"
+
+
+def run_reference(data: Path, output: Path | None) -> int:
+    """Print the field reference, or write it to ``output`` (``docs/field-reference.md``)."""
+    from .data.reference import vocabulary_statuses
+    from .scaffold_files import rows
+    from .site.pages.field_reference import markdown
+    from .site.render import environment
+
+    statuses = vocabulary_statuses(rows(data / "vocabulary" / "statuses.csv"))
+    text = markdown(environment(), statuses, GUIDE_FROM_DOCS)
+    if output is None:
+        print(text, end="")
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, "utf-8")
+        print(f"Written: {output.as_posix()}")
+    return 0
+
+
 def run_new(args) -> int:
     from . import scaffold
 
-    makers = {
-        "plan": lambda: scaffold.new_plan(args.data, args.partnership, args.version),
-        "year": lambda: scaffold.new_year(args.data, args.partnership, args.year),
-        "meeting": lambda: scaffold.new_meeting(args.data, args.partnership, args.date, args.body),
-        "body": lambda: scaffold.new_body(args.data, args.partnership, args.id, args.name),
-        "partnership": lambda: scaffold.new_partnership(args.data, args.id, args.name, args.areas),
-    }
     try:
-        written = makers[args.kind]()
+        written = _new(scaffold, args)
     except scaffold.ScaffoldError as error:
         print(str(error), file=sys.stderr)
         return 1
-    for path in written:
-        print(f"Written: {path}")
-    print('Fill in each "To be written", then run: portalgen validate')
-    return run_validate(args.data)
+    for path in dict.fromkeys(written):
+        print(f"Written: {path.as_posix()}")
+    return _still_to_write(args.data)
+
+
+def _new(scaffold, args) -> list[Path]:
+    data, kind = args.data, args.kind
+    if kind == "partnership":
+        return scaffold.new_partnership(
+            data,
+            args.id,
+            args.name,
+            args.areas,
+            args.council,
+            args.tier,
+            getattr(args, "kind_", None),
+            args.parent,
+        )
+    if kind == "plan":
+        return scaffold.new_plan(data, args.partnership, args.version, args.to)
+    if kind in ("governance", "performance", "funding"):
+        return getattr(scaffold, f"new_{kind}")(data, args.partnership)
+    if kind == "areas":
+        return scaffold.new_areas(
+            data, args.partnership, args.vintage, getattr(args, "kind_", None) or "ward"
+        )
+    if kind == "body":
+        return scaffold.new_body(
+            data,
+            args.partnership,
+            args.id,
+            args.name,
+            getattr(args, "kind_", None),
+            args.reports_to,
+            args.organisation,
+        )
+    if kind == "meeting":
+        return scaffold.new_meeting(data, args.partnership, args.date, args.body)
+    if kind == "recommendation":
+        return scaffold.new_recommendation(
+            data,
+            args.partnership,
+            args.meeting,
+            args.id,
+            args.number,
+            getattr(args, "kind_", None) or "recommendation",
+            args.status or "proposed",
+        )
+    return scaffold.new_year(data, args.partnership, args.year)
+
+
+def _still_to_write(data: Path) -> int:
+    """Validate: what is left to fill in is listed, and is not a failure of the command;
+    any other problem is."""
+    from .data.placeholders import is_placeholder
+
+    _, problems = check_data(data, Path.cwd())
+    todo = [problem for problem in problems if is_placeholder(problem)]
+    if todo:
+        print(f'Fill in each "To be written" before publishing ({len(todo)} left):')
+        print("\n".join(str(problem) for problem in sorted(todo)))
+    others = [problem for problem in problems if not is_placeholder(problem)]
+    if others:
+        print(report.text(others), file=sys.stderr)
+        return 1
+    print("Then run: portalgen validate")
+    return 0

@@ -44,6 +44,7 @@ PAGE_KINDS = {
     "areas A to Z": "partnerships/haringey/areas/",
     "open data": "open-data/",
     "glossary": "glossary/",
+    "field reference": "field-reference/",
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
     "page not found": "partnerships/no-such-partnership/",

@@ -143,7 +143,7 @@ def test_every_governance_error_in_one_run(project):
     assert problems(project) == [
         f'{GOV}/bodies.csv:3 kind: "committee" is not one of: board, executive group, '
         "operational group, task and finish group, commissioning group, support team, "
-        "scrutiny committee, wider partnership",
+        "scrutiny committee, council committee, wider partnership, other",
         f"{GOV}/meetings.csv:2 statutory_annual: is empty, but it is required. Write yes if "
         "this is the partnership's statutory annual meeting in public, such as the yearly "
         "review by the council's crime and disorder committee, and no if it is not.",

@@ -29,8 +29,10 @@ def test_ragged_row_reported_once(project):
     path = project / FIGURES / "indicators.csv"
     replace_line(path, 2, "police-confidence,Overall", "police-confidence,,Overall")
     assert problems(project) == [
-        f"{FIGURES}/indicators.csv:2 has more cells than the header line. Put a value that "
-        'contains a comma inside double quotes, for example "Police, fire and council".'
+        f"{FIGURES}/indicators.csv:2 has 11 cells, but the header line has 10 cells. Likely "
+        "causes, most likely first: a comma at the end of the row (a spreadsheet adds one when "
+        "a cell to the right of the table was once used); a comma typed twice between two "
+        "values."
     ]
 
 
@@ -96,8 +98,10 @@ def test_malformed_csv_unclosed_quote(project):
     path.write_text("\n".join(lines) + "\n", "utf-8")
     row = len(lines)
     assert problems(project) == [
-        f"{WORCS}/actions.csv:{row} has fewer cells than the header line. Check for a "
-        'missing comma or an unclosed double quote (").'
+        f"{WORCS}/actions.csv:{row} has 4 cells, but the header line has 8 cells. Likely "
+        'causes, most likely first: an unclosed double quote (") that runs on into the cells '
+        "after it; a missing comma between two values; empty cells at the end of the row left "
+        "out (an empty cell still needs its comma: a,, is one value and two empty cells)."
     ]
 
 
@@ -194,15 +198,30 @@ def test_validate_command_on_valid_data(project):
 
 def test_local_authority_codes_must_be_known(project):
     path = project / "data/partnerships/partnerships.csv"
-    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000099"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000041"), "utf-8")
     line = next(
         n
         for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
         if text.startswith("haringey,")
     )
     assert problems(project) == [
-        f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000099" is not a '
-        'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"?'
+        f'data/partnerships/partnerships.csv:{line} local_authorities: "E09000041" is not a '
+        'local authority in data/vocabulary/local-authorities.csv. Did you mean "E09000014"? '
+        "If it is right, add its row to data/vocabulary/local-authorities.csv (columns "
+        "id,name,tier,abolished), for example: E09000041,<the council's name>,London borough,"
+    ]
+
+
+def test_an_unknown_code_suggests_only_a_current_council_of_its_own_type(project):
+    """A London borough's code never suggests a county, nor an abolished district."""
+    path = project / "data/partnerships/partnerships.csv"
+    path.write_text(path.read_text("utf-8").replace("E09000014", "E09000002"), "utf-8")
+    found = [p for p in problems(project) if "E09000002" in p]
+    assert found == [
+        found[0].split(" local_authorities:")[0] + ' local_authorities: "E09000002" is not a '
+        "local authority in data/vocabulary/local-authorities.csv. If it is right, add its "
+        "row to data/vocabulary/local-authorities.csv (columns id,name,tier,abolished), for "
+        "example: E09000002,<the council's name>,London borough,"
     ]
 
 

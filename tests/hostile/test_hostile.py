@@ -164,6 +164,18 @@ NOT_A_FILE_NAME = (
     f'{DESCRIPTOR}:30 resources: the path of "actions" must be the name of a file in this '
     'folder, such as "actions.csv".'
 )
+SHORT_ROW = (
+    f"{PRIORITIES}:8 has {{}} cells, but the header line has 7 cells. Likely causes, most "
+    "likely first: {}."
+)
+QUOTE = 'an unclosed double quote (") that runs on into the cells after it'
+COMMA = "a missing comma between two values"
+LEFT_OUT = (
+    "empty cells at the end of the row left out (an empty cell still needs its comma: a,, is "
+    "one value and two empty cells)"
+)
+QUOTE_FIRST = f"{QUOTE}; {COMMA}; {LEFT_OUT}"
+COMMA_FIRST = f"{COMMA}; {LEFT_OUT}; {QUOTE}"
 TOO_LARGE = "is larger than 20 MB; split it or remove what does not belong in it."
 JAVASCRIPT = 'path: "javascript:alert(1)"'
 OGL = "path: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -173,20 +185,20 @@ CASES = [
     Case(
         "csv-unclosed-quote",
         append(PRIORITIES, 'p9,9,"An outcome with no closing quote,,,,\n'),
-        f"{PRIORITIES}:8 has fewer cells than the header line. Check for a missing comma or an "
-        'unclosed double quote (").',
+        SHORT_ROW.format(3, QUOTE_FIRST),
     ),
     Case(
         "csv-row-too-long",
         append(PRIORITIES, "p9,9,An extra outcome,A summary,,,,an extra cell\n"),
-        f"{PRIORITIES}:8 has more cells than the header line. Put a value that contains a comma "
-        'inside double quotes, for example "Police, fire and council".',
+        f"{PRIORITIES}:8 has 8 cells, but the header line has 7 cells. Likely causes, most "
+        'likely first: a stray value to the right of the table ("an extra cell"): delete it; '
+        'a value that contains a comma is not inside double quotes (write it as "Police, fire '
+        'and council"); a comma typed by mistake.',
     ),
     Case(
         "csv-row-too-short",
         append(PRIORITIES, "p9,9\n"),
-        f"{PRIORITIES}:8 has fewer cells than the header line. Check for a missing comma or an "
-        'unclosed double quote (").',
+        SHORT_ROW.format(2, COMMA_FIRST),
     ),
     Case(
         "csv-nul-byte",

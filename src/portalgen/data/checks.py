@@ -215,17 +215,63 @@ def local_authorities_are_known(context: Context) -> list[Problem]:
     if context.local_authorities is None or context.partnerships is None:
         return []
     where = context.file(context.vocabulary, "local-authorities")
+    councils = context.vocabulary.rows("local-authorities")
     return [
         Problem(
             context.file(context.partnerships, "partnerships"),
             row["_line"],
             "local_authorities",
-            unknown(code, context.local_authorities, where, "a local authority"),
+            _unknown_council(code, councils, where, historical=bool(row.get("active_to"))),
         )
         for row in context.partnerships.rows("partnerships")
         for code in (row.get("local_authorities") or "").split(";")
         if code and code not in context.local_authorities
     ]
+
+
+def _one_slip(code: str, other: str) -> bool:
+    """One character mistyped, or two neighbours swapped: codes that differ by more are
+    other councils, not typing slips."""
+    if len(code) != len(other):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(code, other, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    first, *rest = differ or [0]
+    return (
+        rest == [first + 1] and code[first] == other[first + 1] and code[first + 1] == other[first]
+    )
+
+
+COUNCIL_TIERS = {
+    "E06": "unitary",
+    "E07": "district",
+    "E08": "metropolitan borough",
+    "E09": "London borough",
+    "E10": "county",
+}
+"""The tier of a council from the type of its ONS code (the code's first three characters)."""
+
+
+def _unknown_council(code: str, councils: list[dict], where: str, historical: bool) -> str:
+    """Suggest only a council of the same type (E09 for E09), one typing slip away, and an
+    abolished one only for a partnership that has ended; and give the exact row to add."""
+    spaced = spaces_message(code)
+    if spaced:
+        return spaced
+    alike = [
+        row["id"]
+        for row in councils
+        if row["id"][:3] == code[:3] and (historical or not row.get("abolished"))
+    ]
+    near = [other for other in alike if _one_slip(code, other)]
+    tier = COUNCIL_TIERS.get(code[:3], "<its tier>")
+    add = (
+        f"If it is right, add its row to {where} (columns id,name,tier,abolished), for "
+        f"example: {code},<the council's name>,{tier},"
+    )
+    hint = f' Did you mean "{near[0]}"? {add}' if near else f" {add}"
+    return f'"{code}" is not a local authority in {where}.{hint}'
 
 
 CHECKS: list[Callable[[Context], list[Problem]]] = [

@@ -27,7 +27,7 @@ def explain(
     file's column order; ``key`` the schema's primary key."""
     line = getattr(error, "row_number", None)
     if isinstance(error, (fl.MissingCellError, fl.ExtraCellError)):
-        return Problem(label, line, None, _cell_message(error, {}))
+        return Problem(label, line, None, _shape_message(error, len(fields)))
     if isinstance(error, fl.CellError):
         field = fields.get(error.field_name, {})
         return Problem(label, line, error.field_name, _cell_message(error, field))
@@ -43,16 +43,6 @@ def explain(
 
 
 def _cell_message(error: fl.CellError, field: dict) -> str:
-    if isinstance(error, fl.MissingCellError):
-        return (
-            "has fewer cells than the header line. Check for a missing comma or an "
-            'unclosed double quote (").'
-        )
-    if isinstance(error, fl.ExtraCellError):
-        return (
-            "has more cells than the header line. Put a value that contains a comma "
-            'inside double quotes, for example "Police, fire and council".'
-        )
     spaced = spaces_message(str(error.cell))
     if spaced:
         return spaced
@@ -67,6 +57,55 @@ def _cell_message(error: fl.CellError, field: dict) -> str:
     if isinstance(error, fl.ConstraintError):
         return _constraint_message(error, field)
     return error.message
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell" if count == 1 else f"{count} cells"
+
+
+def _shape_message(error: fl.RowError, width: int) -> str:
+    """A row whose cells do not line up with the header: by how much, then the likely
+    causes, most likely first."""
+    cells = [cell for cell in error.cells if cell is not None]
+    counted = f"has {_cells(len(cells))}, but the header line has {_cells(width)}."
+    if isinstance(error, fl.MissingCellError):
+        return f"{counted} {_missing_causes(cells)}"
+    extra = cells[width:]
+    quote = (
+        "a value that contains a comma is not inside double quotes (write it as "
+        '"Police, fire and council")'
+    )
+    if any(str(cell).strip() for cell in extra):
+        after = f'a stray value to the right of the table ("{extra[0]}"): delete it'
+    else:
+        after = (
+            "a comma at the end of the row (a spreadsheet adds one when a cell to the right "
+            "of the table was once used)"
+        )
+    if any(str(cell).startswith(" ") for cell in cells[1:]):
+        causes = [quote, after, "a comma typed by mistake"]
+    elif any(str(cell).strip() for cell in extra):
+        causes = [after, quote, "a comma typed by mistake"]
+    else:
+        causes = [after, "a comma typed twice between two values"]
+    return f"{counted} Likely causes, most likely first: {'; '.join(causes)}."
+
+
+def _missing_causes(cells: list) -> str:
+    stray = "a stray line that is not a row of the table (delete it)"
+    comma = "a missing comma between two values"
+    quote = 'an unclosed double quote (") that runs on into the cells after it'
+    short = (
+        "empty cells at the end of the row left out (an empty cell still needs its comma: "
+        "a,, is one value and two empty cells)"
+    )
+    if cells and any(mark in str(cells[-1]) for mark in (",", "\n")):
+        causes = [quote, comma, short]
+    elif len(cells) == 1:
+        causes = [stray, comma, quote]
+    else:
+        causes = [comma, short, quote]
+    return f"Likely causes, most likely first: {'; '.join(causes)}."
 
 
 def spaces_message(cell: str) -> str | None:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import PurePosixPath
 
-from frictionless import Package, Resource, Schema, formats
+from frictionless import Dialect, Package, Resource, Schema, formats
 
 from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
+from .placeholders import block_placeholders, table_placeholders
 from .problems import Problem
 from .versions import PackageVersion, check_version
 
@@ -78,7 +79,25 @@ def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) 
     _check_tables(checked, schemas)
     if source.kind.metadata:
         _check_metadata(checked, statuses)
+    checked.problems += _placeholders(checked, schemas)
     return checked
+
+
+def _placeholders(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> list[Problem]:
+    """Words ``portalgen new`` left for the editor to replace, in tables and the block."""
+    source = checked.source
+    found = [
+        problem
+        for name, (path, _) in schemas.items()
+        for problem in table_placeholders(source.file_label(path), checked.tables.get(name, []))
+    ]
+    block = source.descriptor.get(source.kind.metadata) if source.kind.metadata else None
+    if isinstance(block, dict):
+        line = getattr(source.descriptor, "lines", {}).get(source.kind.metadata)
+        label = source.file_label(DESCRIPTOR)
+        found += block_placeholders(label, source.kind.metadata, block, line)
+    told = {(p.path, p.line, p.field) for p in checked.problems}
+    return [p for p in found if (p.path, p.line, p.field) not in told]
 
 
 def _resource_paths(source: PackageSource, problems: list[Problem]) -> dict[str, str]:
@@ -216,15 +235,17 @@ def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Pr
         problems.append(
             Problem(label, 1, column, f'is a column name used twice. Keep one "{column}" column.')
         )
-    for column in header:
-        if column not in expected:
+    for position, column in enumerate(header, start=1):
+        if not column.strip():
+            problems.append(_empty_column(label, position, len(header), expected_line))
+        elif column not in expected:
             near = difflib.get_close_matches(column, expected, n=1)
             hint = f' Did you mean "{near[0]}"?' if near else ""
             problems.append(
                 Problem(
                     label,
                     1,
-                    column or "(empty)",
+                    column,
                     "is not a column portalgen "
                     f"knows.{hint} The header line must be: {expected_line}",
                 )
@@ -240,6 +261,21 @@ def _header_problems(label: str, header: list[str], descriptor: dict) -> list[Pr
                 )
             )
     return problems
+
+
+def _empty_column(label: str, position: int, width: int, expected_line: str) -> Problem:
+    if position == width:
+        message = (
+            "ends with a comma, so its last column has no name. Delete the comma at the end "
+            "of the header line (a spreadsheet adds one when a cell to the right of the table "
+            "was once used), and at the end of any row that has one too."
+        )
+    else:
+        message = (
+            f"has a column with no name (column {position}). Write its name or delete the "
+            f"empty column. The header line must be: {expected_line}"
+        )
+    return Problem(label, 1, None, message)
 
 
 def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> None:
@@ -315,8 +351,26 @@ def _resource(name: str, path: str, schema: dict, folder: str) -> Resource:
         schema=_schema(json.dumps(schema, sort_keys=True)),
         format="csv",
         encoding="utf-8-sig",
-        control=formats.CsvControl(delimiter=","),
+        dialect=_dialect(),
     )
+
+
+def _dialect() -> Dialect:
+    """The one CSV dialect portalgen reads, declared in full so that frictionless guesses
+    nothing: the header is line 1 (frictionless would otherwise take the first row of the
+    commonest width, so a file holding a header and a one-cell row had that cell as its
+    header), cells are separated by commas and quoted with double quotes, a quote inside a
+    quoted cell is doubled, and there is no escape character. UTF-8, with or without a
+    byte order mark, is the resource's encoding."""
+    control = formats.CsvControl(
+        delimiter=",",
+        quote_char='"',
+        double_quote=True,
+        escape_char=None,
+        skip_initial_space=False,
+        line_terminator="\r\n",
+    )
+    return Dialect(header=True, header_rows=[1], controls=[control])
 
 
 @cache

@@ -13,6 +13,7 @@ from . import (
     areas_index,
     body,
     dates,
+    field_reference,
     funding,
     funding_year,
     glossary,
@@ -58,6 +59,7 @@ KINDS = (
     area,
     open_data,
     glossary,
+    field_reference,
     withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
