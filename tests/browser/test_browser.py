@@ -19,8 +19,8 @@ def test_home_to_priority_journey(page, server):
     measures = page.locator("table.pg-measures")
     assert measures.is_visible()
     row = measures.locator("tr", has_text="MARAC")
-    assert row.locator("td").nth(2).inner_text() == "13.5% (period not stated)"
-    assert row.locator("td").nth(3).inner_text() == "9% (2013/14)"
+    assert row.locator("td").nth(1).inner_text() == "13.5% (period not stated)"
+    assert row.locator("td").nth(2).inner_text() == "9% (2013/14)"
     assert page.outside_requests == []
 
 

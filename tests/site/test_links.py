@@ -39,9 +39,9 @@ def test_copy_link_sits_under_the_title_and_is_hidden_until_it_can_work(example_
 def test_the_citation_is_full(example_site):
     cite = example_site.soup(PRIORITY).select_one("#cite-this-page")
     assert cite.select_one(".pg-citation").get_text() == (
-        f"{SITE_NAME}, Haringey Community Safety Partnership, “Priority 3: Domestic and "
-        "gender-based violence/abuse” (plan 2013-14, priority p3), data as at 23 November "
-        f"2026. {SITE_URL}{PRIORITY} (accessed [the date you read it])."
+        f"{SITE_NAME}, Haringey Community Safety Partnership, Community Safety Strategy "
+        "2013-2017, “Priority 3: Domestic and gender-based violence/abuse”, facts as reported "
+        f"on 27 March 2014. {SITE_URL}{PRIORITY} (accessed [the date you read it])."
     )
     assert cite.select_one(".pg-citation .pg-accessed").get_text() == "[the date you read it]"
     buttons = {b.get_text(): b["data-pg-copy"] for b in cite.select("button.pg-copy[hidden]")}

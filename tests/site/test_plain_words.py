@@ -21,7 +21,7 @@ PLAN = "partnerships/haringey/plans/2013-14/"
 ONS_CODE = re.compile(r"(?<![/\w])E0\d{7}\b")
 """An ONS code standing in text; one inside an address (``/wards/E05000266/``) is a link."""
 DATA_PATH = re.compile(r"(?<![/\w])data/\w")
-DATA_USERS = {"open-data/", "how-to-edit/"}
+DATA_USERS = {"open-data/", "how-to-edit/", "field-reference/"}
 """Pages written for data users and editors: their subject is the files and their codes."""
 NOT_ABBREVIATIONS = {"YYYY", "README"}
 """Capitals that are not words to explain: a date pattern and a file name (open-data page)."""
