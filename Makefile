@@ -38,7 +38,7 @@ serve: $(STAMP)
 chromium:
 	@test -x "$${PORTALGEN_CHROMIUM:-/usr/bin/chromium}" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## check: the fast tier: every test that needs no browser and no build (under a minute)
+## check: the fast tier: every test that needs no browser and no build (about a minute and a half)
 check: $(TEST_STAMP)
 	$(VENV)/bin/ruff check src plugins tests
 	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not build and not hostile"
