@@ -107,6 +107,26 @@ def set_cell(path: Path, line: int, field: str, value: str) -> None:
     path.write_text(out.getvalue(), "utf-8")
 
 
+def fill_in(project: Path) -> None:
+    """What an editor does after ``portalgen new``: write what the source says wherever
+    "To be written" is left (``no`` for a yes-or-no column)."""
+    for path in sorted((project / "data").rglob("*")):
+        if path.suffix not in (".csv", ".yaml") or "To be written" not in path.read_text("utf-8"):
+            continue
+        if path.suffix == ".yaml":
+            text = path.read_text("utf-8").replace("To be written", "As the source says")
+            path.write_text(text, "utf-8")
+            continue
+        table = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+        for row in table[1:]:
+            for n, cell in enumerate(row):
+                if cell == "To be written":
+                    row[n] = "no" if table[0][n] == "statutory_annual" else "As the source says"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(table)
+        path.write_text(out.getvalue(), "utf-8")
+
+
 class Site:
     """A built site: read its pages as HTML by address."""
 

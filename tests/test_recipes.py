@@ -4,13 +4,11 @@ editor to write; the data is valid after each recipe, and the portal then builds
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shlex
 
 import pytest
-from conftest import REPO, problems, run_portalgen, set_cell
+from conftest import REPO, fill_in, problems, run_portalgen, set_cell
 
 from portalgen.scaffold_files import record_change
 
@@ -33,25 +31,6 @@ def recipes() -> dict[str, list[list[str]]]:
 
 def append(path, line: str) -> None:
     path.write_text(path.read_text("utf-8") + line + "\n", "utf-8")
-
-
-def fill_in(project) -> None:
-    """Write what the source says wherever "To be written" is left."""
-    for path in sorted((project / "data").rglob("*")):
-        if path.suffix not in (".csv", ".yaml") or "To be written" not in path.read_text("utf-8"):
-            continue
-        if path.suffix == ".yaml":
-            text = path.read_text("utf-8").replace("To be written", "As the source says")
-            path.write_text(text, "utf-8")
-            continue
-        table = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
-        for row in table[1:]:
-            for n, cell in enumerate(row):
-                if cell == "To be written":
-                    row[n] = "no" if table[0][n] == "statutory_annual" else "As the source says"
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(table)
-        path.write_text(out.getvalue(), "utf-8")
 
 
 def plan(project) -> None:

@@ -8,7 +8,7 @@ import csv
 import io
 
 import yaml
-from conftest import problems, run_portalgen
+from conftest import fill_in, problems, run_portalgen
 
 LONDON = ("city-of-london", "City of London Safer Partnership", "E09000001")
 PLACEHOLDER = 'still says "To be written", left by portalgen new: write what the source says.'
@@ -20,25 +20,6 @@ def rows(path) -> list[dict]:
 
 def descriptor(path) -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
-
-
-def fill_in(project) -> None:
-    """What an editor does next: replace every placeholder with what the source says."""
-    for path in (project / "data").rglob("*"):
-        if path.suffix not in (".csv", ".yaml") or "To be written" not in path.read_text("utf-8"):
-            continue
-        if path.suffix == ".yaml":
-            text = path.read_text("utf-8").replace("To be written", "Said by the source")
-            path.write_text(text, "utf-8")
-            continue
-        table = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
-        for row in table[1:]:
-            for n, cell in enumerate(row):
-                if cell == "To be written":
-                    row[n] = "no" if table[0][n] == "statutory_annual" else "Said by the source"
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(table)
-        path.write_text(out.getvalue(), "utf-8")
 
 
 def new(project, *args) -> str:
