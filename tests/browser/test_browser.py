@@ -52,6 +52,21 @@ def search(page, query: str):
     return results
 
 
+def settled(titles, reads: int = 4, every_ms: int = 250) -> list[str]:
+    """The result titles once material has stopped changing them: it searches on every key
+    typed and fills the list as it goes, so a slow machine can still show an earlier
+    answer (CI once read the list for "Redditch" after "Redditch funding" was typed)."""
+    seen, same = None, 0
+    for _ in range(80):
+        now = [title.inner_text() for title in titles.all()]
+        same = same + 1 if now == seen else 0
+        if same == reads:
+            return now
+        seen = now
+        titles.page.wait_for_timeout(every_ms)
+    raise AssertionError(f"search results still changing after 20 s: {seen}")
+
+
 def test_councillor_opens_a_recommendation_by_its_permalink(page, server):
     page.goto(f"{server}partnerships/worcestershire/recommendations/scb-2011-r2/")
     heading = page.get_by_role("heading", level=1).inner_text()
@@ -163,10 +178,9 @@ def test_searching_redditch_finds_its_partnership_funding_and_areas(page, server
     page.goto(server)
 
     def titles(query: str) -> list[str]:
-        page.fill("input.md-search__input", "")
+        page.goto(server)  # a fresh page: no list left over from the last query
         search(page, query)
-        page.wait_for_timeout(500)  # material fills the list as it searches
-        return [title.inner_text() for title in page.locator(".md-search-result__item h1").all()]
+        return settled(page.locator(".md-search-result__item h1"))
 
     found = titles("Redditch")
     assert found[0] == "Redditch Community Safety Partnership"
