@@ -26,6 +26,7 @@ TOP_LEVEL = {
     "engine",
     "publish",
     "diff",
+    "init",
     "scaffold",
     "scaffold_files",
     "report",

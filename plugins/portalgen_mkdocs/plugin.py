@@ -154,7 +154,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "email addresses and pages of the site. Remove it."
             )
         clean = counts.fill(clean, self.portal)
-        return places.with_find_box(tables.scrolling_tables(clean), self.env, page.file.url)
+        return places.with_find_box(
+            tables.scrolling_tables(clean), self.env, page.file.url, self.portal
+        )
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Abbreviations explained where first used; the page's security policy, and a link

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import report
 from .data.problems import errors
 from .engine import check_data
+from .scaffold_files import ScaffoldError
 
 PARTNERSHIP = ("partnership", "partnership id, e.g. haringey")
 NEW_KINDS = {
@@ -72,6 +73,14 @@ NEW_KINDS = {
         "next year's funding rows, each line of the latest year with its amount TBC",
     ),
 }
+INIT_OPTIONS = [
+    ("--name", 'the partnership\'s name, e.g. "Anytown Community Safety Partnership"'),
+    ("--council", "the ONS code of the council it covers, e.g. E06000013"),
+    ("--council-name", "the council's name, if portalgen does not know its code"),
+    ("--id", "the partnership's short id for its addresses (made from its name if left out)"),
+    ("--site-url", "where the portal will be published, e.g. https://<owner>.github.io/<repo>/"),
+    ("--email", "where people write about the portal's accessibility"),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     fields.add_argument(
         "-o", "--output", default=None, type=Path, help="the file to write (default: print it)"
     )
+    start = commands.add_parser(
+        "init", help="write a new portal for one partnership into a new folder"
+    )
+    start.add_argument("folder", type=Path, help="the new portal's folder")
+    for option, option_help in INIT_OPTIONS:
+        start.add_argument(option, help=option_help, required=option in ("--name", "--council"))
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
@@ -127,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args)
     if args.command == "reference":
         return run_reference(args.data, args.output)
+    if args.command == "init":
+        return run_init(args)
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
@@ -181,6 +198,31 @@ def run_reference(data: Path, output: Path | None) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, "utf-8")
         print(f"Written: {output.as_posix()}")
+    return 0
+
+
+def run_init(args) -> int:
+    from .init import init
+
+    try:
+        written = init(
+            args.folder,
+            args.name,
+            args.council,
+            partnership=args.id,
+            council_name=args.council_name,
+            site_url=args.site_url,
+            email=args.email,
+        )
+    except ScaffoldError as error:  # InitError, or a code that is not a council's
+        print(str(error), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Written: {path.as_posix()}")
+    print(
+        f"Next: cd {args.folder.as_posix()} && portalgen check. Before publishing, read "
+        f"{(args.folder / 'README.md').as_posix()}: set site_url and the accessibility contact."
+    )
     return 0
 
 

@@ -181,12 +181,22 @@ box is a form, which the allow-list for content pages removes, so portalgen puts
 after the page is cleaned."""
 
 
-def with_find_box(html: str, env, address: str) -> str:
+def examples(portal: Portal) -> list[str]:
+    """Names to try, from the portal's own places: the first current ward, council and
+    partnership in A to Z order (one of each kind there is)."""
+    first: dict[str, str] = {}
+    for place in places(portal):
+        if not place.old and place.kind != "small area":
+            first.setdefault(place.kind, place.name)
+    return [first[kind] for kind in KIND_ORDER if kind in first]
+
+
+def with_find_box(html: str, env, address: str, portal: Portal) -> str:
     """``html`` with the box in place of its placeholder; ``address`` is the page's."""
     if PLACEHOLDER not in html:
         return html
     root = urls.relative(address, "")
     box = env.get_template("partials/find_area.html.j2").render(
-        root=root, index=INDEX, shapes=SHAPES
+        root=root, index=INDEX, shapes=SHAPES, examples=examples(portal)
     )
     return html.replace(PLACEHOLDER, box, 1)
