@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, run_portalgen
 
 from portalgen import check_data
+from portalgen.cli import main
 
 DEMO = ("--name", "Demo Community Safety Partnership", "--council", "E06000013")
 WRITTEN = [
@@ -41,8 +42,18 @@ WRITTEN = [
 ]
 
 
-def init(where: Path, *args: str) -> subprocess.CompletedProcess:
-    return run_portalgen(where, "init", "demo", *args)
+@pytest.fixture
+def init(tmp_path, monkeypatch, capsys):
+    """``portalgen init demo …`` in ``tmp_path``, in this process (the fast tier's way):
+    what it prints and its exit code."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(where: Path, *args: str) -> subprocess.CompletedProcess:
+        code = main(["init", "demo", *args])
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return run
 
 
 def table(path: Path) -> list[dict]:
@@ -50,7 +61,7 @@ def table(path: Path) -> list[dict]:
         return list(csv.DictReader(file))
 
 
-def test_init_writes_a_whole_portal_that_validates(tmp_path):
+def test_init_writes_a_whole_portal_that_validates(tmp_path, init):
     result = init(tmp_path, *DEMO)
     assert result.returncode == 0, result.stderr
     demo = tmp_path / "demo"
@@ -67,7 +78,7 @@ def test_init_writes_a_whole_portal_that_validates(tmp_path):
     assert partnership["summary"].startswith("The community safety partnership for North Lincoln")
 
 
-def test_the_settings_name_the_partnership_and_the_plugin(tmp_path):
+def test_the_settings_name_the_partnership_and_the_plugin(tmp_path, init):
     init(tmp_path, *DEMO, "--site-url", "https://csp.example.gov.uk/portal", "--email", "a@b.uk")
     settings = yaml.load((tmp_path / "demo/mkdocs.yml").read_text("utf-8"), yaml.BaseLoader)
     assert settings["site_name"] == "Demo Community Safety Partnership"
@@ -80,7 +91,7 @@ def test_the_settings_name_the_partnership_and_the_plugin(tmp_path):
     assert "portalgen==0.1.0" in requirements.splitlines()
 
 
-def test_the_workflow_checks_pull_requests_and_publishes_main(tmp_path):
+def test_the_workflow_checks_pull_requests_and_publishes_main(tmp_path, init):
     init(tmp_path, *DEMO)
     workflow = tmp_path / "demo/.github/workflows/portal.yml"
     schema = subprocess.run(
@@ -101,7 +112,7 @@ def test_the_workflow_checks_pull_requests_and_publishes_main(tmp_path):
     assert jobs["publish"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")
 
 
-def test_a_council_portalgen_does_not_know_needs_its_name(tmp_path):
+def test_a_council_portalgen_does_not_know_needs_its_name(tmp_path, init):
     result = init(tmp_path, "--name", "Anytown CSP", "--council", "E07000099")
     assert result.returncode == 1
     assert result.stderr.strip() == (
@@ -145,14 +156,14 @@ def test_a_council_portalgen_does_not_know_needs_its_name(tmp_path):
         ),
     ],
 )
-def test_init_says_what_is_wrong_and_writes_nothing(tmp_path, args, message):
+def test_init_says_what_is_wrong_and_writes_nothing(tmp_path, init, args, message):
     result = init(tmp_path, *args)
     assert (result.returncode, result.stderr.strip()) == (1, message)
     assert not (tmp_path / "demo").exists()
     assert "Traceback" not in result.stderr
 
 
-def test_init_never_writes_into_a_folder_in_use(tmp_path):
+def test_init_never_writes_into_a_folder_in_use(tmp_path, init):
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo/notes.txt").write_text("mine", "utf-8")
     result = init(tmp_path, *DEMO)
@@ -163,14 +174,14 @@ def test_init_never_writes_into_a_folder_in_use(tmp_path):
     assert [p.name for p in (tmp_path / "demo").iterdir()] == ["notes.txt"]
 
 
-def test_a_name_with_markdown_stays_text_on_the_home_page(tmp_path):
+def test_a_name_with_markdown_stays_text_on_the_home_page(tmp_path, init):
     init(tmp_path, "--name", "Safer *Anytown* [Partnership]", "--council", "E06000013")
     home = (tmp_path / "demo/content/index.md").read_text("utf-8")
     assert "# Safer \\*Anytown\\* \\[Partnership\\]" in home.splitlines()
 
 
 @pytest.mark.parametrize("table_name", ["financial-years", "statuses", "glossary"])
-def test_a_new_portal_starts_from_the_examples_vocabulary(tmp_path, table_name):
+def test_a_new_portal_starts_from_the_examples_vocabulary(tmp_path, init, table_name):
     """The defaults a new portal gets are the example's, so the two never drift apart."""
     init(tmp_path, *DEMO)
     mine = (tmp_path / f"demo/data/vocabulary/{table_name}.csv").read_text("utf-8")
@@ -178,7 +189,7 @@ def test_a_new_portal_starts_from_the_examples_vocabulary(tmp_path, table_name):
 
 
 @pytest.mark.build
-def test_a_new_portal_builds_and_suggests_its_own_places(tmp_path):
+def test_a_new_portal_builds_and_suggests_its_own_places(tmp_path, init):
     init(tmp_path, *DEMO)
     demo = tmp_path / "demo"
     result = run_portalgen(demo, "build")
