@@ -5,6 +5,8 @@ Run with the repository's own portalgen; ``test_package.py`` does the same from 
 from __future__ import annotations
 
 import csv
+import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from conftest import REPO, run_portalgen
 
 from portalgen import check_data
 from portalgen.cli import main
+from portalgen.data.placeholders import is_placeholder
 
 DEMO = ("--name", "Demo Community Safety Partnership", "--council", "E06000013")
 WRITTEN = [
@@ -200,3 +203,28 @@ def test_a_new_portal_builds_and_suggests_its_own_places(tmp_path, init):
     assert home.select_one("#pg-find-hint").get_text() == (
         "For example North Lincolnshire or Demo Community Safety Partnership."
     )
+
+
+def test_the_new_portals_guide_gives_commands_that_work_there(tmp_path, init):
+    """Each ``portalgen new`` in the new portal's "How to edit" page runs there, and leaves
+    only "To be written" for the editor to fill in."""
+    init(tmp_path, *DEMO)
+    demo = tmp_path / "demo"
+    guide = (demo / "content/how-to-edit.md").read_text("utf-8")
+    commands = [
+        shlex.split(line, comments=True)[1:]
+        for line in guide.splitlines()
+        if line.startswith("portalgen new ")
+    ]
+    assert [command[:2] for command in commands] == [
+        ["new", "plan"],
+        ["new", "governance"],
+        ["new", "body"],
+        ["new", "performance"],
+        ["new", "funding"],
+    ]
+    os.chdir(demo)
+    for command in commands:
+        assert main(command) == 0, command
+    left = [str(p) for p in check_data(demo / "data", demo)[1] if not is_placeholder(p)]
+    assert left == []
