@@ -96,8 +96,11 @@ def test_terms_change_is_a_readable_difference(example_site):
 
 def test_older_terms_point_to_the_later_version(example_site):
     soup = example_site.soup(f"{SCB}terms/2011-09-22/")
-    warning = soup.select_one(".pg-warning")
-    assert warning.get_text(" ", strip=True).startswith("A later version exists.")
+    assert soup.select_one(".pg-warning") is None  # a note, not a warning: it was right then
+    warning = soup.select_one(".pg-terms-notice")
+    assert warning.get_text(" ", strip=True).startswith(
+        "A later version exists. These terms of reference are kept as they were published."
+    )
     assert warning.select_one("a")["href"] == "../2012-04-01/"
     facts = first_facts(soup)
     assert facts["Applies until"] == "No end date"
