@@ -89,6 +89,16 @@ def _link(problem: Problem, environ) -> str:
     return f"{problem.path}{anchor}"
 
 
+def escape(value: str) -> str:
+    """A message as GitHub's workflow commands require it."""
+    return _data(value)
+
+
+def escape_property(value: str) -> str:
+    """A property (``file=``, ``title=``) as GitHub's workflow commands require it."""
+    return _property(value)
+
+
 def _data(value: str) -> str:
     """Escape a message as GitHub's workflow commands require."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
