@@ -50,6 +50,8 @@ class Run:
 
     output: str = "text"
     failed: list[str] = field(default_factory=list)
+    site: list[str] = field(default_factory=list)
+    """What is wrong beyond the data, for the job summary."""
 
     def step(self, title: str) -> float:
         print(f"\n{title}", flush=True)
@@ -60,6 +62,7 @@ class Run:
 
     def fail(self, step: str, lines: list[Explained]) -> None:
         self.failed += [step] * len(lines)
+        self.site += [str(line) for line in lines]
         for line in lines:
             self.say(f"- {line}")
         if self.output == "github":
@@ -76,9 +79,12 @@ def run_check(config: Path, base: str | None, browser: bool, output: str) -> int
     compare(portal, run, base, valid)
     target = publish.configured_site_dir(portal.config).resolve()
     with publish.staged(target) as staging:
-        built = valid and build(portal, run, staging)
+        built = build(portal, run, staging) if valid else _not_built(run)
         if built:
             check_the_site(portal, run, staging)
+        else:
+            run.step("4. The built site (no browser needed)")
+            run.say("Not run: there is no built site to check.")
         run_browser_gates(portal, run, staging if built else None, browser)
         return finish(run, staging, target, time.monotonic() - started)
 
@@ -133,6 +139,15 @@ def build(portal: Portal, run: Run, staging: Path) -> bool:
     return (staging / "index.html").is_file()
 
 
+def _not_built(run: Run) -> bool:
+    run.step("3. Strict build (into a temporary folder)")
+    run.say(
+        "Not built: the site cannot be built until the data problems above are fixed, so "
+        "the built-site checks did not run."
+    )
+    return False
+
+
 def check_the_site(portal: Portal, run: Run, staging: Path) -> None:
     started = run.step("4. The built site (no browser needed)")
     found = _explainer(portal)
@@ -176,6 +191,8 @@ def finish(run: Run, staging: Path, target: Path, seconds: float) -> int:
         listed = ", ".join(f"{step} {count}" for step, count in counts.items())
         print(f"\nportalgen check failed ({listed}) in {seconds:.0f} s.")
         print(f"{_shown(target)} is unchanged.")
+        if run.output == "github":
+            report.write_site_summary(run.site)
         return 1
     publish.publish(staging, target)
     print(f"\nEvery check passed in {seconds:.0f} s. The site is in {_shown(target)}.")
