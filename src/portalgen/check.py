@@ -58,7 +58,7 @@ class Run:
         return time.monotonic()
 
     def say(self, line: str) -> None:
-        print(f"  {line}", flush=True)
+        print(f"  {line}".rstrip(), flush=True)
 
     def fail(self, step: str, lines: list[Explained]) -> None:
         self.failed += [step] * len(lines)
