@@ -11,7 +11,6 @@ Tests are in folders by stage (``data/``, ``model/``, ``site/``) and by kind (``
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import io
@@ -20,8 +19,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -30,18 +27,12 @@ from bs4 import BeautifulSoup
 from playwright import sync_api as playwright_api
 
 from portalgen import check_data
+from portalgen.gates import serve
+from portalgen.gates.browser import CHROMIUM_ARGS
 
 CHROMIUM = os.environ.get("PORTALGEN_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium; another Chromium-based browser (GitHub's runners have Google Chrome)
 can be named in PORTALGEN_CHROMIUM."""
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides")
 
@@ -180,51 +171,13 @@ def site_url(project: Path = REPO) -> str:
 def site_path(project: Path = REPO) -> str:
     """The path the site is published under: that of ``site_url`` (``/portalgen/``), as
     GitHub Pages serves it; ``/`` when it is not set."""
-    path = urlparse(site_url(project)).path.strip("/")
-    return f"/{path}/" if path else "/"
+    return serve.mount_of(site_url(project))
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site under its published path, and its ``404.html`` for any address
-    that is not a page, as GitHub Pages does."""
-
-    mount = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.mount):
-            return super().translate_path("/.not-on-this-site/")
-        return super().translate_path("/" + path[len(self.mount) :])
-
-    def send_error(self, code, message=None, explain=None):
-        missing = Path(self.directory) / "404.html"
-        if code != 404 or self.command != "GET" or not missing.is_file():
-            return super().send_error(code, message, explain)
-        body = missing.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
 def serving(root: Path, mount: str | None = None):
     """A local web server for the built site in ``root``, under ``mount`` (by default the
     example's published path); yields the site's address."""
-    mount = site_path() if mount is None else mount
-    handler = functools.partial(
-        type("Handler", (_SiteHandler,), {"mount": mount}), directory=str(root)
-    )
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}{mount}"
-    finally:
-        httpd.shutdown()
+    return serve.serving(root, site_path() if mount is None else mount)
 
 
 @pytest.fixture(scope="session")

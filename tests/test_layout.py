@@ -1,7 +1,8 @@
 """The folders show the pipeline, and the imports keep to it.
 
 ``data`` (read and validate) imports nothing from ``model`` or ``site``; ``model`` nothing
-from ``site``; nothing in the engine imports MkDocs or its theme, which only the plugin in
+from ``site``; ``site`` nothing from ``gates`` (the checks of a built site, which come
+after it); nothing in the engine imports MkDocs or its theme, which only the plugin in
 ``plugins/`` may. Imports inside ``if TYPE_CHECKING:`` and inside functions count too.
 """
 
@@ -15,8 +16,15 @@ from conftest import REPO
 
 ENGINE = REPO / "src/portalgen"
 FORBIDDEN = {
-    "portalgen.data": ("portalgen.model", "portalgen.site", "mkdocs", "material"),
-    "portalgen.model": ("portalgen.site", "mkdocs", "material"),
+    "portalgen.data": (
+        "portalgen.model",
+        "portalgen.site",
+        "portalgen.gates",
+        "mkdocs",
+        "material",
+    ),
+    "portalgen.model": ("portalgen.site", "portalgen.gates", "mkdocs", "material"),
+    "portalgen.site": ("portalgen.gates", "mkdocs", "material"),
     "portalgen": ("mkdocs", "material"),
 }
 TOP_LEVEL = {
@@ -30,8 +38,9 @@ TOP_LEVEL = {
     "scaffold",
     "scaffold_files",
     "report",
+    "check",
 }
-STAGES = {"data", "model", "site"}
+STAGES = {"data", "model", "site", "gates"}
 
 
 def module_name(root: Path, file: Path) -> str:

@@ -133,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
+    _add_check(commands)
     args = parser.parse_args(argv)
+    if args.command == "check":
+        from .check import run_check
+
+        return run_check(args.config_file, args.base, args.browser, args.format)
     if args.command == "validate":
         return run_validate(args.path, args.format)
     if args.command == "diff":
@@ -147,6 +152,24 @@ def main(argv: list[str] | None = None) -> int:
     from .publish import build_site
 
     return build_site(args.config_file, args.site_dir)
+
+
+def _add_check(commands) -> None:
+    check = commands.add_parser(
+        "check",
+        help="every check for a pull request: data, changes, strict build, built-site gates",
+    )
+    check.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    check.add_argument("--base", help="say what the data changes since this commit do")
+    check.add_argument(
+        "--browser", action="store_true", help="also axe, no JavaScript and 360 px in Chromium"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: workflow annotations on each file and line, and a job summary",
+    )
 
 
 def run_validate(path: Path, output: str = "text") -> int:

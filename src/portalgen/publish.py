@@ -9,11 +9,13 @@ staging folder, and it replaces ``data/urls.lock`` only when the build succeeded
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -24,38 +26,67 @@ from .site import addresses
 def build_site(config_file: Path, site_dir: Path | None = None) -> int:
     """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code."""
     config_file = config_file.resolve()
-    target = (site_dir or _configured_site_dir(config_file)).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
-    register = staging.with_name(f"{staging.name}.lock")
-    try:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--config-file",
-                str(config_file),
-                "--site-dir",
-                str(staging),
-            ],
-            env={**_build_environment(config_file.parent), addresses.PROPOSED: str(register)},
-            check=False,
-        )
-        if result.returncode != 0:
+    target = (site_dir or configured_site_dir(config_file)).resolve()
+    with staged(target) as staging:
+        returncode = run_build(config_file, staging).returncode
+        if returncode != 0:
             print(f"The site was not built; {_shown(target)} is unchanged.", file=sys.stderr)
-            return result.returncode
-        _swap(staging, target)
-        addresses.keep_proposed(register)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        register.unlink(missing_ok=True)
+            return returncode
+        publish(staging, target)
     print(f"Built the portal into {_shown(target)}.")
     return 0
 
 
-def _configured_site_dir(config_file: Path) -> Path:
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A temporary folder beside ``target`` to build into, removed afterwards (with the
+    register of addresses the build proposes) unless ``publish`` has moved it into place."""
+    staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        _register(staging).unlink(missing_ok=True)
+
+
+def run_build(
+    config_file: Path, staging: Path, capture: bool = False
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``staging``; with ``capture``, its output is kept in
+    the result (``stderr``) rather than printed."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(staging),
+        ],
+        env={
+            **_build_environment(config_file.parent),
+            addresses.PROPOSED: str(_register(staging)),
+        },
+        capture_output=capture,
+        text=True,
+        check=False,
+    )
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Put a successful build in place of ``target``, and its new addresses in the register."""
+    _swap(staging, target)
+    addresses.keep_proposed(_register(staging))
+
+
+def _register(staging: Path) -> Path:
+    return staging.with_name(f"{staging.name}.lock")
+
+
+def configured_site_dir(config_file: Path) -> Path:
     text = config_file.read_text("utf-8") if config_file.is_file() else ""
     site_dir = next(
         (

@@ -66,6 +66,20 @@ def write_summary(problems: list[Problem], environ: dict[str, str] | None = None
             file.write(summary(problems, environ))
 
 
+def write_site_summary(lines: list[str], environ: dict[str, str] | None = None) -> None:
+    """Append what ``portalgen check`` found beyond the data to the job summary, if any."""
+    environ = os.environ if environ is None else environ
+    target = environ.get("GITHUB_STEP_SUMMARY")
+    if target and lines:
+        noun = "problem" if len(lines) == 1 else "problems"
+        text = "\n".join(
+            ["## There is a problem with the site", "", f"{len(lines)} {noun} to fix:", ""]
+            + [f"- {line}" for line in lines]
+        )
+        with Path(target).open("a", encoding="utf-8") as file:
+            file.write(text + "\n")
+
+
 def _title(problem: Problem) -> str:
     return (
         f"{Path(problem.path).name}: {problem.field}" if problem.field else Path(problem.path).name
@@ -87,6 +101,16 @@ def _link(problem: Problem, environ) -> str:
         base = f"{server}/{environ['GITHUB_REPOSITORY']}/blob/{environ['GITHUB_SHA']}"
         return f"{base}/{problem.path}{anchor}"
     return f"{problem.path}{anchor}"
+
+
+def escape(value: str) -> str:
+    """A message as GitHub's workflow commands require it."""
+    return _data(value)
+
+
+def escape_property(value: str) -> str:
+    """A property (``file=``, ``title=``) as GitHub's workflow commands require it."""
+    return _property(value)
 
 
 def _data(value: str) -> str:

@@ -8,8 +8,9 @@ import re
 
 import pytest
 from conftest import recording_page
-from gates import axe_violations
 from playwright.sync_api import expect
+
+from portalgen.gates.browser import axe_violations
 
 SITE_URL = "https://portalgen.github.io/portalgen/"
 SITE_NAME = "Community Safety Partnerships portal"

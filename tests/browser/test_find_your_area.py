@@ -8,8 +8,9 @@ import re
 
 import pytest
 from conftest import REPO, recording_page
-from gates import axe_violations
 from shapely.geometry import Point, Polygon, shape
+
+from portalgen.gates.browser import axe_violations
 
 NOEL_PARK = "wards/E05000275/"
 ANSWERS = ("happening", "being-done", "costs", "decides")

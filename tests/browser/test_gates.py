@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, recording_page, site_url
-from gates import PAGE_KINDS, axe_violations, broken_links, external_links, html_errors, html_files
+from gates import PAGE_KINDS
+
+from portalgen.gates import broken_links, external_links, html_errors, html_files
+from portalgen.gates.browser import PAGE_WIDTH, PHONE, axe_violations, content_problems
 
 REPORT = REPO / "reports" / "external-links.txt"
 BROKEN_PAGE = """<!doctype html><html><head><title>x</title></head><body>
@@ -156,20 +159,6 @@ def no_script_page(browser, server):
     context.close()
 
 
-def content_problems(page) -> list[str]:
-    """What a reader without JavaScript would miss: heading, text, table rows."""
-    article = page.locator("article")
-    problems = []
-    if not article.locator("h1").first.is_visible():
-        problems.append("no visible heading")
-    if len(article.inner_text()) < 200:
-        problems.append("almost no text")
-    for number, table in enumerate(article.locator("table").all(), 1):
-        if not table.is_visible() or table.locator("tbody tr").count() == 0:
-            problems.append(f"table {number} is hidden or empty")
-    return problems
-
-
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_pages_work_without_javascript(no_script_page, server, kind):
     no_script_page.goto(f"{server}{PAGE_KINDS[kind]}")
@@ -213,12 +202,6 @@ def unguarded_phone(browser, server):
     context = browser.new_context(**PHONE, bypass_csp=True)
     yield recording_page(context, server)
     context.close()
-
-
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-
-
-PAGE_WIDTH = "document.documentElement.scrollWidth"
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)

@@ -5,7 +5,8 @@ host."""
 from __future__ import annotations
 
 from conftest import recording_page
-from gates import axe_violations
+
+from portalgen.gates.browser import axe_violations
 
 MAP = "partnerships/haringey/maps/anti-social-behaviour/2017-18/"
 WARD, CODE = "Noel Park", "E05000275"

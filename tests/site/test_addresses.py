@@ -16,7 +16,9 @@ from conftest import (
     set_cell,
     site_url,
 )
-from gates import axe_violations, broken_links, html_errors
+
+from portalgen.gates import broken_links, html_errors
+from portalgen.gates.browser import axe_violations
 
 WYRE_FOREST = "/partnerships/wyre-forest/"
 NORTH_WORCS = "/partnerships/north-worcestershire/"

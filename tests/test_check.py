@@ -1,0 +1,231 @@
+"""``portalgen check``: everything an editor's pull request must pass, in one run, every
+problem named with the file to open; and the gates it runs on a built site."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from conftest import CHROMIUM, copy_project, run_portalgen, set_cell
+
+from portalgen.gates import policy_problems, third_party_loads
+from portalgen.gates.browser import NO_CHROMIUM, kind_of
+from portalgen.gates.explain import SiteProblems
+
+SITE_URL = "https://csp.example.org/portal/"
+FONTS = "https://fonts.googleapis.com/css?family=Roboto"
+BROKEN_LINKS = (
+    "\n[Our partners](../partners/) and [how to edit the plans](../how-to-edit/#no-such-part)\n"
+    f'\n<img src="{FONTS}" alt="Roboto">\n'
+)
+OVERRIDE = (
+    '{% extends "base.html" %}\n'
+    "{% block content %}{{ super() }}<p>An <b>unclosed</p></i>{% endblock %}\n"
+    "{% block scripts %}{{ super() }}<script>alert(1)</script>{% endblock %}\n"
+)
+
+
+def git(project, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=editor@example.org", "-c", "user.name=Editor", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.build
+def test_check_passes_on_the_example_says_what_it_checked_and_leaves_the_site(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Before")
+    set_cell(project / "data/haringey/plans/2013-14/priorities.csv", 4, "status", "at risk")
+    git(project, "commit", "-qam", "After")
+    result = run_portalgen(project, "check", "--base", "HEAD~1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    for line in (
+        "1. Data (data/)",
+        "  Every data package is valid",
+        "2. What this change does to the site (against HEAD~1)",
+        "~ /partnerships/haringey/plans/2013-14/priorities/p3/",
+        "3. Strict build (into a temporary folder)",
+        "  Passed: links and #fragments lead somewhere.",
+        "  Passed: nothing is loaded from another site.",
+        "  Passed: every page parses as HTML5.",
+        "  Passed: each page's security policy allows its scripts.",
+        "  Not run: add --browser to run them (needs Chromium).",
+        "Every check passed in",
+    ):
+        assert line in out, line
+    assert (project / "site/partnerships/haringey/index.html").is_file()
+    assert not list(project.glob(".portalgen-build-*"))
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """The example with one broken thing of each kind a built site can have."""
+    project = copy_project(tmp_path / "portal")
+    about = project / "content/about.md"
+    about.write_text(about.read_text("utf-8") + BROKEN_LINKS, "utf-8")
+    (project / "overrides/main.html").write_text(OVERRIDE, "utf-8")
+    return project
+
+
+@pytest.mark.build
+def test_check_names_every_problem_with_its_file_in_one_run(broken):
+    summary = broken.parent / "summary.md"
+    result = run_portalgen(
+        broken,
+        "check",
+        "--base",
+        "origin/main",
+        "--browser",
+        "--format",
+        "github",
+        env={"PORTALGEN_CHROMIUM": "/no/such/chromium", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.returncode == 1
+    out = result.stdout
+    for line in (
+        "  Not compared: this folder is not in a Git repository.",
+        "  - content/about.md: contains an unrecognized relative link '../partners/', "
+        "it was left as is.",
+        "  - content/about.md (page /about/): ../partners/ leads to no page. "
+        "Correct the link, or remove it.",
+        "  - content/about.md (page /about/): ../how-to-edit/#no-such-part has no "
+        "#no-such-part there. Correct the link, or remove it.",
+        f"  - content/about.md (page /about/): loads {FONTS} from another site. A portal "
+        "loads nothing from other sites, so that they cannot follow its readers: put a copy "
+        "in the portal's own files and use that, or remove it.",
+        "  - site/404.html and 439 other pages: has an inline script its security policy "
+        "does not allow, so it will not run: <script>alert(1)… If it comes from overrides/, "
+        "move it into a .js file there and load it with src=; if it comes from data, report "
+        "it as a bug in portalgen. As it is on many pages, it most likely comes from a "
+        "template in overrides/.",
+        f"  - {NO_CHROMIUM}",
+        "::error file=content/about.md,title=links::content/about.md (page /about/): "
+        "../partners/ leads to no page. Correct the link, or remove it.",
+    ):
+        assert line in out, line
+    html = [line for line in out.splitlines() if "unexpected-end-tag (p)" in line]
+    assert html[0].startswith("  - site/accessibility/index.html and 438 other pages: line ")
+    assert html[0].endswith(
+        'unexpected-end-tag (p) in "<p>An <b>unclosed</p></i>". Correct the HTML there: an '
+        "end tag without its start tag, or an element left open. As it is on many pages, it "
+        "most likely comes from a template in overrides/."
+    )
+    assert "portalgen check failed (build 3, links 2, loads 1, HTML 1, policy 1, browser 1)" in out
+    assert summary.read_text("utf-8").startswith(
+        "## There is a problem with the site\n\n9 problems to fix:\n\n- content/about.md: "
+    )
+    assert not (broken / "site").exists()
+
+
+@pytest.mark.build
+def test_check_names_a_bad_data_cell_and_builds_nothing_until_it_is_fixed(broken):
+    priorities = broken / "data/haringey/plans/2013-14/priorities.csv"
+    set_cell(priorities, 4, "status", "on-track")
+    result = run_portalgen(broken, "check", "--format", "github")
+    assert result.returncode == 1
+    out = result.stdout
+    assert (
+        "::error file=data/haringey/plans/2013-14/priorities.csv,line=4,title=priorities.csv%3A "
+        'status::status: "on-track" is not one of:'
+    ) in out
+    assert '  data/haringey/plans/2013-14/priorities.csv:4 status: "on-track" is not one of' in out
+    assert (
+        "  Not built: the site cannot be built until the data problems above are fixed, so "
+        "the built-site checks did not run."
+    ) in out
+    assert "portalgen check failed (data 1)" in out
+    assert not (broken / "site").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_check_with_the_browser_passes_on_the_example(tmp_path):
+    project = copy_project(tmp_path / "portal")
+    result = run_portalgen(project, "check", "--browser", env={"PORTALGEN_CHROMIUM": CHROMIUM})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  Passed on one page of each of 30 kinds" in result.stdout
+
+
+def test_the_loads_gate_finds_everything_a_page_would_fetch_from_another_site(tmp_path):
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here/index.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example.com/a.css">'
+        '<link rel="alternate" href="https://feeds.example.com/feed.xml">'
+        '<link rel="icon" href="https://csp.example.org/portal/icon.png">'
+        '<script src="//cdn.example.com/a.js"></script>'
+        '<img src="pic.png" srcset="pic.png 1x, https://img.example.com/p2.png 2x">'
+        '<iframe src="https://video.example.com/embed"></iframe>'
+        "<style>@import 'https://fonts.example.com/f.css';</style>"
+        '<a href="https://www.gov.uk/">a link to read, not a load</a>',
+        "utf-8",
+    )
+    (tmp_path / "extra.css").write_text(
+        "body { background: url('https://img.example.com/bg.png') } p { background: url(x.png) }",
+        "utf-8",
+    )
+    assert third_party_loads(tmp_path, SITE_URL) == [
+        "here/index.html: loads //cdn.example.com/a.js from another site",
+        "here/index.html: loads https://img.example.com/p2.png from another site",
+        "here/index.html: loads https://video.example.com/embed from another site",
+        "here/index.html: loads https://cdn.example.com/a.css from another site",
+        "here/index.html: loads https://fonts.example.com/f.css from another site",
+        "extra.css: loads https://img.example.com/bg.png from another site",
+    ]
+
+
+def test_the_policy_gate_names_a_page_whose_script_would_not_run(tmp_path):
+    policy = '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+    (tmp_path / "index.html").write_text(f"<head>{policy}</head><script>go()</script>", "utf-8")
+    (tmp_path / "bare.html").write_text("<p>no policy</p>", "utf-8")
+    (tmp_path / "fine.html").write_text(f"<head>{policy}</head><script src=a.js></script>")
+    assert [line.split(" so ")[0] for line in policy_problems(tmp_path)] == [
+        "bare.html: has no security policy (no Content-Security-Policy meta element)",
+        "index.html: has an inline script its security policy does not allow,",
+    ]
+
+
+def test_a_problem_on_many_pages_is_said_once_with_the_editors_file_first(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/about.md").write_text("# About", "utf-8")
+    found = SiteProblems(tmp_path / "content", tmp_path).explain(
+        "links",
+        [
+            "about/index.html: x/ leads to no page",
+            "about/index.html: #top has no #top there",
+            "a/index.html: #top has no #top there",
+            "b/index.html: #top has no #top there",
+        ],
+    )
+    assert [(line.file, str(line)) for line in found] == [
+        (
+            "content/about.md",
+            "content/about.md (page /about/): x/ leads to no page. Correct the link, or remove it.",
+        ),
+        (
+            "site/a/index.html",
+            "site/a/index.html and 2 other pages: #top has no #top there. Correct the link, "
+            "or remove it. As it is on many pages, it most likely comes from a template in "
+            "overrides/.",
+        ),
+    ]
+
+
+def test_each_kind_of_page_is_one_address_shape():
+    assert kind_of("partnerships/haringey/plans/2013-14/priorities/p3/index.html") == (
+        "partnerships",
+        "*",
+        "plans",
+        "*",
+        "priorities",
+        "*",
+    )
+    assert kind_of("partnerships/a/maps/crime/2017-18/index.html") == kind_of(
+        "partnerships/b/maps/asb/2024/index.html"
+    )
+    assert kind_of("index.html") == ()
