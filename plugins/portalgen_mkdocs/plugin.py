@@ -18,7 +18,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, counts, csp, feeds, places, preview, prose, tables
+from portalgen.site import (
+    addresses,
+    assets,
+    counts,
+    csp,
+    feeds,
+    places,
+    plaintext,
+    preview,
+    prose,
+    tables,
+)
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
@@ -143,7 +154,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """An editor's page in ``content/`` keeps only allowed HTML; what is taken out is
         named, and fails a strict build, so the editor can remove it."""
         if page.file.generated_by:
-            return html
+            return _restored(html, page)
         clean, removed = prose.clean_page(html)
         label = Path(os.path.relpath(page.file.abs_src_path, self.root)).as_posix()
         for item in removed:
@@ -196,6 +207,17 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""
         server.watch(str(self.data_dir))
         return server
+
+
+def _restored(html: str, page) -> str:
+    """A generated page's HTML and table of contents with the characters that its data's
+    text was escaped as for Markdown written back (``plaintext.restore``)."""
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        item.title = plaintext.restore(item.title)
+        items += item.children
+    return plaintext.restore(html)
 
 
 def _statement(options) -> AccessibilityStatement | None:
