@@ -33,8 +33,9 @@ _RESTORED = {f"{ord(char):x}": char for char in ACTIVE | LINE_START | {")"}}
 
 
 def markdown_plain(value) -> Markup:
-    """``value`` as text that Markdown shows exactly as written, on one line."""
-    text = _BREAKS.sub(" ", str(value))
+    """``value`` as text that Markdown shows exactly as written, on one line (without
+    the spaces around it, which would make a code block or a line break)."""
+    text = _BREAKS.sub(" ", str(value)).strip(" \t")
     ordered = _ORDERED.match(text)
     marker = len(ordered[1]) if ordered else 0
     return Markup("").join(
