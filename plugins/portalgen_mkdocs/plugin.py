@@ -55,7 +55,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root_dir = Path(config.config_file_path).parent
-        self.site_url = config.site_url or ""
+        self.site_root = urlsplit(config.site_url or "").path or "/"
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
@@ -143,7 +143,6 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def _known_scripts(self, files: Files) -> Files:
         """The site's own scripts (the theme's and portalgen's): a page may load no other."""
         self.scripts = {f.url for f in files if f.url.endswith(".js")}
-        self.site_root = urlsplit(self.site_url).path or "/"
         return files
 
     def _label(self, path: str) -> str:
