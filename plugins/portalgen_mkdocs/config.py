@@ -5,7 +5,31 @@ from __future__ import annotations
 import datetime
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from portalgen.site.csp import tile_problem
+
+
+class TileTemplate(c.Optional):
+    """A tile server's https:// URL template; with it, ``map_tiles_attribution``."""
+
+    def __init__(self):
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        problem = tile_problem(value) if value is not None else None
+        if problem:
+            raise ValidationError(problem)
+        return value
+
+    def post_validation(self, config, key_name):
+        if config[key_name] and not (config.get("map_tiles_attribution") or "").strip():
+            raise ValidationError(
+                "needs map_tiles_attribution: the credit the tile server's licence "
+                "requires (for OpenStreetMap: © OpenStreetMap contributors). Add it under "
+                "the portalgen plugin in mkdocs.yml."
+            )
 
 
 class AccessibilityConfig(Config):
@@ -44,12 +68,13 @@ class PortalgenConfig(Config):
     edit_branch = c.Type(str, default="main")
     """The branch that links to a page's data files point to, when ``repo_url`` is set."""
 
-    map_tiles = c.Optional(c.Type(str))
-    """A tile server URL template ({z}/{x}/{y}) to draw under maps; off by default, so maps
-    show the areas alone and make no request to another host."""
-
     map_tiles_attribution = c.Type(str, default="")
-    """The attribution the tile server requires, shown on the map."""
+    """The attribution the tile server requires, shown on the map as text."""
+
+    map_tiles = TileTemplate()
+    """A tile server's URL template, https:// on a host name, with {z}, {x} and {y}
+    ({s} for its subdomains), to draw under maps; off by default, so maps show the areas
+    alone and make no request to another host."""
 
     accessibility = c.SubConfig(AccessibilityConfig)
     """Facts for the generated accessibility statement; without them there is none."""

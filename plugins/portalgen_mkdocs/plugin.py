@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +19,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
-from portalgen.site import addresses, assets, counts, csp, feeds, places, preview, prose, tables
+from portalgen.site import (
+    addresses,
+    assets,
+    content_pages,
+    counts,
+    csp,
+    feeds,
+    places,
+    plaintext,
+    preview,
+    prose,
+    tables,
+)
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
@@ -41,7 +54,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = self.root = Path(config.config_file_path).parent
+        root = self.root_dir = Path(config.config_file_path).parent
+        self.site_root = urlsplit(config.site_url or "").path or "/"
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
@@ -80,8 +94,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._check_content(files, config)
         if self.problems is not None:
-            return self._problem_files(files, config)
+            return self._known_scripts(self._problem_files(files, config))
         editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
         pages = all_pages(self.portal, statement)
@@ -110,7 +125,28 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         config.nav = navigation(
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
+        return self._known_scripts(files)
+
+    def _check_content(self, files: Files, config: MkDocsConfig) -> None:
+        """Fail if ``content/`` holds a file that could run script in the site's pages."""
+        docs = Path(config.docs_dir)
+        found = [
+            content_pages.file_problem(self._label(f.abs_src_path), Path(f.abs_src_path))
+            for f in files
+            if not f.generated_by
+            and not f.is_documentation_page()
+            and Path(f.abs_src_path).is_relative_to(docs)
+        ]
+        if any(found):
+            raise PluginError("\n".join(problem for problem in found if problem))
+
+    def _known_scripts(self, files: Files) -> Files:
+        """The site's own scripts (the theme's and portalgen's): a page may load no other."""
+        self.scripts = {f.url for f in files if f.url.endswith(".js")}
         return files
+
+    def _label(self, path: str) -> str:
+        return Path(os.path.relpath(path, self.root_dir)).as_posix()
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Only the page of problems (the theme's own files stay), at the home address."""
@@ -139,13 +175,24 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             page.update_date = updated.isoformat()
         return page
 
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files):
+        """An editor's page may set only a few front matter keys, and their text is escaped
+        for the theme's templates, as portalgen's own pages' is; any other key is named,
+        left out, and fails a strict build."""
+        if not page.file.generated_by:
+            label = self._label(page.file.abs_src_path)
+            page.meta, problems = content_pages.front_matter(label, page.meta)
+            for problem in problems:
+                log.warning(problem)
+        return markdown
+
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """An editor's page in ``content/`` keeps only allowed HTML; what is taken out is
         named, and fails a strict build, so the editor can remove it."""
         if page.file.generated_by:
-            return html
+            return _restored(html, page)
         clean, removed = prose.clean_page(html)
-        label = Path(os.path.relpath(page.file.abs_src_path, self.root)).as_posix()
+        label = self._label(page.file.abs_src_path)
         for item in removed:
             log.warning(
                 f"{label}: the portal does not publish the "
@@ -167,13 +214,15 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         feed = self.followed.get(page.file.dest_uri.removesuffix("index.html"))
         if feed is not None:
             output = output.replace("</head>", f"{feeds.discovery_link(feed)}\n</head>", 1)
-        return self._protect(output, page.file.dest_uri)
+        return self._protect(output, page.file.dest_uri, page.file.url)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
         """The "page not found" page carries the same policy as every other page."""
-        return self._protect(output, template_name) if template_name.endswith(".html") else output
+        if not template_name.endswith(".html"):
+            return output
+        return self._protect(output, template_name, template_name)
 
-    def _protect(self, html: str, path: str) -> str:
+    def _protect(self, html: str, path: str, address: str) -> str:
         """``html`` with its security policy; an inline script that is not the theme's is
         not allowed to run, so say where it is and let a strict build fail rather than
         publish a page that does not work as written."""
@@ -183,6 +232,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 f"security policy stops it from running: <script>{script[:60]}… If it comes "
                 "from overrides/, move it into a .js file there and load it with src=; if it "
                 "comes from data, report it as a bug in portalgen."
+            )
+        for source in csp.unknown_sources(html, address, self.scripts, self.site_root):
+            log.warning(
+                f"site/{path}: loads the script {source!r}, which is not one of the theme's "
+                "or portalgen's own, so the page could run code nobody reviewed. Scripts may "
+                "only come from the theme, portalgen and overrides/; remove it."
             )
         return csp.protect(html, self.image_hosts)
 
@@ -198,6 +253,17 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""
         server.watch(str(self.data_dir))
         return server
+
+
+def _restored(html: str, page) -> str:
+    """A generated page's HTML and table of contents with the characters that its data's
+    text was escaped as for Markdown written back (``plaintext.restore``)."""
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        item.title = plaintext.restore(item.title)
+        items += item.children
+    return plaintext.restore(html)
 
 
 def _statement(options) -> AccessibilityStatement | None:

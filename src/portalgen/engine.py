@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .data import checks, checks_areas, checks_figures, checks_governance, glossary
+from .data import checks, checks_areas, checks_figures, checks_governance, formulas, glossary
 from .data.boundaries import check_boundaries
 from .data.load import discover, read_descriptor
 from .data.problems import DataError, Problem, errors, warnings
@@ -43,6 +43,7 @@ def cross_check(packages: list[Checked]) -> list[Problem]:
         *checks_figures.CHECKS,
         *checks_areas.CHECKS,
         *glossary.CHECKS,
+        *formulas.CHECKS,
     ]
     return [problem for check in found for problem in check(context)]
 

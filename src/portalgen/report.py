@@ -5,9 +5,13 @@ GOV.UK error-summary style (a count, then each problem as a link to its file and
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 from .data.problems import DataError, Problem, errors, warnings
+
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]<>()#!|~&$@]")
 
 
 def text(problems: list[Problem]) -> str:
@@ -53,7 +57,8 @@ def summary(problems: list[Problem], environ: dict[str, str] | None = None) -> s
         "",
     ]
     for problem in ordered:
-        lines.append(f"- [{_where(problem)}]({_link(problem, environ)}): {_body(problem)}")
+        where, body = _markdown(_where(problem)), _markdown(_body(problem))
+        lines.append(f"- [{where}]({_link(problem, environ)}): {body}")
     return "\n".join(lines) + "\n"
 
 
@@ -99,8 +104,14 @@ def _link(problem: Problem, environ) -> str:
     if environ.get("GITHUB_REPOSITORY") and environ.get("GITHUB_SHA"):
         server = environ.get("GITHUB_SERVER_URL", "https://github.com")
         base = f"{server}/{environ['GITHUB_REPOSITORY']}/blob/{environ['GITHUB_SHA']}"
-        return f"{base}/{problem.path}{anchor}"
-    return f"{problem.path}{anchor}"
+        return f"{base}/{quote(problem.path)}{anchor}"
+    return f"{quote(problem.path)}{anchor}"
+
+
+def _markdown(value: str) -> str:
+    """Text that GitHub's Markdown shows as written, on one line: each character it could
+    act on is backslash-escaped, so a cell's ``[link](…)``, ``<b>``, ``|`` or ``*`` stays text."""
+    return _MARKDOWN.sub(r"\\\g<0>", " ".join(value.split()))
 
 
 def escape(value: str) -> str:

@@ -53,7 +53,7 @@ def check_glossary(context) -> list[Problem]:
     return [
         _warning(where, token, glossary)
         for package in context.packages
-        for where, text in [*_texts(package), *_block_texts(package)]
+        for where, text in [*table_texts(package), *_block_texts(package)]
         for token in unknown(text, known)
     ]
 
@@ -71,7 +71,7 @@ def _warning(where: tuple[str, int | None, str], token: str, glossary: str) -> P
     )
 
 
-def _texts(package: Checked) -> Iterator[tuple[tuple, str]]:
+def table_texts(package: Checked) -> Iterator[tuple[tuple, str]]:
     """Every free-text value in the package's tables, with its file, line and field:
     strings with no pattern or list of allowed values (so not ids, codes or statuses)."""
     for table, rows in package.tables.items():

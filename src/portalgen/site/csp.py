@@ -12,9 +12,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_SOURCE = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
 _SCOPE = re.compile(r'^__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/[\w.~/-]*)",location\)')
 THEME_SCRIPTS = frozenset(
@@ -57,7 +58,7 @@ def protect(html: str, image_hosts: tuple[str, ...] = ()) -> str:
     if "<head>" not in html:
         return html
     content = policy([s for s in inline_scripts(html) if is_theme_script(s)], image_hosts)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_attribute(content)}">'
     return html.replace("<head>", f"<head>\n{meta}", 1)
 
 
@@ -81,12 +82,70 @@ def unknown_scripts(html: str) -> list[str]:
     return [script for script in inline_scripts(html) if not is_theme_script(script)]
 
 
+def script_sources(html: str) -> list[str]:
+    """The address in each ``<script src=…>`` of ``html``, as written."""
+    return [
+        next(value for value in match.groups() if value is not None)
+        for match in _SOURCE.finditer(html)
+    ]
+
+
+def unknown_sources(html: str, page: str, known: set[str], root: str = "/") -> list[str]:
+    """Scripts ``html`` loads that are not files of the site in ``known`` (theme and
+    portalgen assets, as addresses under the site's root ``root``), for the page at
+    ``page`` (``partnerships/haringey/``): another host's script, or one that is missing."""
+    base = urljoin(root, page)
+    return [src for src in script_sources(html) if not _known(urljoin(base, src), known, root)]
+
+
+def _known(address: str, known: set[str], root: str) -> bool:
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path.startswith(root):
+        return False
+    return parts.path[len(root) :] in known
+
+
+_TILES = re.compile(
+    r"https://(?:\{s\}\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]{1,5})?"
+    r"/[A-Za-z0-9._~/@%&=?+{}-]*",
+    re.I,
+)
+_PLACEHOLDERS = re.compile(r"\{[sxyzr]\}")
+TILES_EXAMPLE = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+def tile_problem(template: str) -> str | None:
+    """Why ``template`` cannot be a tile server's URL template, if it cannot: it must be an
+    https:// address on a host name, with {z}, {x} and {y}, and no spaces or quotes."""
+    placeholders = set(_PLACEHOLDERS.findall(template))
+    if (
+        _TILES.fullmatch(template)
+        and {"{z}", "{x}", "{y}"} <= placeholders
+        and "{" not in _PLACEHOLDERS.sub("", template)
+        and "}" not in _PLACEHOLDERS.sub("", template)
+    ):
+        return None
+    return (
+        f"must be a tile server's web address starting https:// and a host name, "
+        f"with {{z}}, {{x}} and {{y}} where the tile's zoom and position go ({{s}} may stand "
+        f"for the server's subdomains), and no spaces, quotes or other punctuation, such as "
+        f"{TILES_EXAMPLE}; {template!r} is not."
+    )
+
+
 def tile_hosts(template: str | None) -> tuple[str, ...]:
     """The origin of a tile server's URL template (``https://{s}.tile.example/{z}/…``)."""
     if not template:
         return ()
     parts = urlsplit(template.replace("{s}", "*"))
     return (f"{parts.scheme}://{parts.netloc}",)
+
+
+def _attribute(value: str) -> str:
+    """``value`` safe inside a double-quoted attribute; its single quotes stay as they are."""
+    return (
+        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def _hash(script: str) -> str:

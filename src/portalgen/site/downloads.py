@@ -27,14 +27,37 @@ LICENCE = "Open Government Licence v3.0"
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
+
+
 def with_json(downloads: dict[str, str]) -> dict[str, str]:
-    """Each CSV download, and beside it the same table as JSON (``x.csv`` → ``x.json``)."""
+    """Each CSV download, safe to open in a spreadsheet, and beside it the same table as
+    JSON, exactly as the data has it (``x.csv`` → ``x.json``)."""
     out = {}
     for name, text in downloads.items():
-        out[name] = text
+        out[name] = spreadsheet_safe(text) if name.endswith(".csv") else text
         if name.endswith(".csv"):
             out[f"{name.removesuffix('.csv')}.json"] = json_text(text)
     return out
+
+
+def spreadsheet_safe(csv_file: str) -> str:
+    """``csv_file`` with each text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``,
+    ``+cmd|…``, ``@SUM(…)``, ``-2+3``) starting with ``'``, which spreadsheets show as text.
+    Numbers (``-2.5``) stay as they are."""
+    rows = list(csv.reader(io.StringIO(csv_file.lstrip("\ufeff"), newline="")))
+    if not any(_formula(cell) for row in rows for cell in row):
+        return csv_file
+    out = io.StringIO()
+    out.write("\ufeff" if csv_file.startswith("\ufeff") else "")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([f"'{cell}" if _formula(cell) else cell for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def _formula(cell: str) -> bool:
+    return cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell)
 
 
 def json_text(csv_file: str) -> str:

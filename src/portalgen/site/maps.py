@@ -14,6 +14,7 @@ second to open.
 from __future__ import annotations
 
 import contextlib
+import html
 import itertools
 import json
 import weakref
@@ -202,7 +203,9 @@ def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
         location=None, tiles=None, zoom_start=None, control_scale=False, zoom_snap=ZOOM_SNAP
     )
     if tiles:
-        folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="Base map").add_to(world)
+        # Leaflet writes the attribution as HTML: the site's credit is text.
+        attribution = html.escape(tiles[1])
+        folium.TileLayer(tiles=tiles[0], attr=attribution, name="Base map").add_to(world)
     layer = folium.GeoJson(
         data,
         style_function=lambda f: {

@@ -22,7 +22,6 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
-from markupsafe import Markup, escape
 
 from ..data.formats import (
     NOT_STATED,
@@ -35,12 +34,10 @@ from ..data.formats import (
 )
 from ..model.compare import SECTIONS
 from ..model.plan_changes import previous
-from . import columns, metadata, urls
+from . import columns, metadata, plaintext, urls
 from .citation import cite, permalink
 from .pages import Page
 from .prose import summary_html
-
-_MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+!|~<>&")
 
 
 def environment(
@@ -63,9 +60,10 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=plaintext.finalize,
     )
     env.filters.update(
-        md=markdown_text,
+        md=plaintext.markdown_plain,
         prose=summary_html,
         date=long_date,
         number=number,
@@ -132,14 +130,6 @@ def render_redirect(redirect, env: Environment) -> str:
     canonical = permalink(target, site_url) if site_url else link
     return env.get_template("redirect.html.j2").render(
         redirect=redirect, link=link, canonical=canonical
-    )
-
-
-def markdown_text(value) -> Markup:
-    """Text safe in Markdown: HTML escaped, and Markdown punctuation as character references."""
-    return Markup("").join(
-        Markup(f"&#{ord(char)};") if char in _MARKDOWN_PUNCTUATION else escape(char)
-        for char in str(value)
     )
 
 

@@ -6,6 +6,7 @@ from jinja2 import Environment
 
 from ...data.reference import reference
 from ...model.portal import Portal
+from ..plaintext import restore
 from .page import Page
 
 ADDRESS = "field-reference/"
@@ -37,4 +38,5 @@ def markdown(env: Environment, statuses: dict[str, list[tuple[str, str]]], guide
     """The same reference as a Markdown file for the repository (``docs/``), linking to
     the guide at ``guide``."""
     template = env.get_template("pages/field_reference.md.j2")
-    return template.render(files=reference(statuses), guide=guide, link=lambda address: address)
+    text = template.render(files=reference(statuses), guide=guide, link=lambda address: address)
+    return restore(text)  # the schemas' own words, so their characters are written back
