@@ -177,7 +177,10 @@ def run_browser_gates(portal: Portal, run: Run, staging: Path | None, asked: boo
     if staging is None:
         return run.say("Not run: there is no built site to open.")
     started = time.monotonic()
-    count, problems = browser.browser_problems(staging, portal.site_url, executable)
+    try:
+        count, problems = browser.browser_problems(staging, portal.site_url, executable)
+    except ImportError:
+        return run.fail("browser", [Explained("", browser.NO_EXTRA)])
     lines = _explainer(portal).explain("browser", problems)
     if lines:
         run.fail("browser", lines)

@@ -31,6 +31,15 @@ MISSING = "no-such-page-here/"
 """An address the site does not have, to check its page-not-found page."""
 _REDIRECT = re.compile(rb'<meta http-equiv="refresh"', re.I)
 
+NO_CHROMIUM = (
+    "--browser was asked for, but there is no Chromium: install it (on Debian: apt-get "
+    "install chromium) or name one in PORTALGEN_CHROMIUM, or leave out --browser."
+)
+NO_EXTRA = (
+    "--browser was asked for, but Playwright and axe-playwright-python are not installed: "
+    'install them with pip install "portalgen[browser]", or leave out --browser.'
+)
+
 
 def chromium() -> Path | None:
     """The Chromium to use, or None when there is none."""
@@ -152,9 +161,3 @@ def _record(url: str, local: str, outside: list[str]) -> None:
     parts = urlparse(url)
     if parts.scheme in ("http", "https") and parts.netloc != local:
         outside.append(url)
-
-
-NO_CHROMIUM = (
-    "--browser was asked for, but there is no Chromium: install it (on Debian: apt-get "
-    "install chromium) or name one in PORTALGEN_CHROMIUM, or leave out --browser."
-)
