@@ -4,12 +4,13 @@ problem named with the file to open; and the gates it runs on a built site."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import CHROMIUM, copy_project, run_portalgen, set_cell
 
 from portalgen.gates import policy_problems, third_party_loads
-from portalgen.gates.browser import NO_CHROMIUM, kind_of
+from portalgen.gates.browser import NO_CHROMIUM, browser_problems, kind_of
 from portalgen.gates.explain import SiteProblems
 
 SITE_URL = "https://csp.example.org/portal/"
@@ -229,3 +230,32 @@ def test_each_kind_of_page_is_one_address_shape():
         "partnerships/b/maps/asb/2024/index.html"
     )
     assert kind_of("index.html") == ()
+
+
+@pytest.mark.browser
+def test_the_browser_gates_name_each_problem_on_its_page(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Wide</title></head><body><main>'
+        '<article><h1>Wide</h1><img src="x.png"><div style="width: 900px">Too wide</div>'
+        "</article></main></body></html>",
+        "utf-8",
+    )
+    (tmp_path / "404.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Not found</title></head><body>'
+        "<main><h1>Not found</h1></main></body></html>",
+        "utf-8",
+    )
+    count, found = browser_problems(tmp_path, SITE_URL, Path(CHROMIUM))
+    assert count == 2  # the page, and an address the site does not have
+    assert (
+        "no-such-page-here/: without JavaScript, there is no main text (no <article> element)"
+        in found
+    )
+    for problem in (
+        "index.html: fails WCAG 2.2 AA: image-alt: ['img']",
+        "index.html: without JavaScript, almost no text",
+    ):
+        assert problem in found
+    assert [p for p in found if "sideways" in p][0].startswith(
+        "index.html: scrolls sideways on a 360 px phone: the page is 9"
+    )
