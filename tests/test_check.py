@@ -201,6 +201,7 @@ def test_a_problem_on_many_pages_is_said_once_with_the_editors_file_first(tmp_pa
             "about/index.html: #top has no #top there",
             "a/index.html: #top has no #top there",
             "b/index.html: #top has no #top there",
+            "Config value 'nav': a message of MkDocs' own",
         ],
     )
     assert [(line.file, str(line)) for line in found] == [
@@ -214,6 +215,7 @@ def test_a_problem_on_many_pages_is_said_once_with_the_editors_file_first(tmp_pa
             "or remove it. As it is on many pages, it most likely comes from a template in "
             "overrides/.",
         ),
+        ("", "Config value 'nav': a message of MkDocs' own"),
     ]
 
 
@@ -259,3 +261,21 @@ def test_the_browser_gates_name_each_problem_on_its_page(tmp_path):
     assert [p for p in found if "sideways" in p][0].startswith(
         "index.html: scrolls sideways on a 360 px phone: the page is 9"
     )
+
+
+def test_the_builds_warnings_and_errors_are_read_a_problem_a_line(tmp_path):
+    output = (
+        "INFO    -  Building documentation...\n"
+        "\x1b[33mWARNING \x1b[0m-  Doc file 'about.md' contains a link 'x.md', but the target "
+        "is not found among documentation files.\n"
+        "ERROR   -  There is 1 problem in the data:\n"
+        "data/urls.lock:448 /partnerships/gone/ was published, but the site no longer has it.\n"
+        "\n"
+        "Aborted with a BuildError!\n"
+    )
+    found = SiteProblems(tmp_path / "content", tmp_path).build_warnings(output)
+    assert [str(line) for line in found] == [
+        "content/about.md: contains a link 'x.md', but the target is not found among "
+        "documentation files.",
+        "data/urls.lock:448 /partnerships/gone/ was published, but the site no longer has it.",
+    ]
