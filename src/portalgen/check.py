@@ -86,7 +86,8 @@ def run_check(config: Path, base: str | None, browser: bool, output: str) -> int
             run.step("4. The built site (no browser needed)")
             run.say("Not run: there is no built site to check.")
         run_browser_gates(portal, run, staging if built else None, browser)
-        return finish(run, staging, target, time.monotonic() - started)
+        lock = portal.root / portal.data_dir / "urls.lock"
+        return finish(run, staging, target, time.monotonic() - started, lock)
 
 
 def check_the_data(portal: Portal, run: Run) -> bool:
@@ -188,7 +189,7 @@ def run_browser_gates(portal: Portal, run: Run, staging: Path | None, asked: boo
         run.say(f"Passed on one page of each of {count} kinds ({_seconds(started)}).")
 
 
-def finish(run: Run, staging: Path, target: Path, seconds: float) -> int:
+def finish(run: Run, staging: Path, target: Path, seconds: float, lock: Path) -> int:
     if run.failed:
         counts = {step: run.failed.count(step) for step in dict.fromkeys(run.failed)}
         listed = ", ".join(f"{step} {count}" for step, count in counts.items())
@@ -197,9 +198,20 @@ def finish(run: Run, staging: Path, target: Path, seconds: float) -> int:
         if run.output == "github":
             report.write_site_summary(run.site)
         return 1
+    before = _lines(lock)
     publish.publish(staging, target)
     print(f"\nEvery check passed in {seconds:.0f} s. The site is in {_shown(target)}.")
+    added = len(_lines(lock)) - len(before)
+    if added > 0:
+        noun = "address" if added == 1 else "addresses"
+        print(
+            f"{_shown(lock).rstrip('/')} now lists {added} new {noun}: commit it with the change."
+        )
     return 0
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text("utf-8").splitlines() if path.is_file() else []
 
 
 def _explainer(portal: Portal) -> SiteProblems:
