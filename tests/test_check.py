@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, copy_project, run_portalgen, set_cell
 
+from portalgen.data.setaside import drop_rows
 from portalgen.gates import policy_problems, third_party_loads
 from portalgen.gates.browser import NO_CHROMIUM, browser_problems, kind_of
 from portalgen.gates.explain import SiteProblems
 
 SITE_URL = "https://csp.example.org/portal/"
+PRIORITIES = "data/haringey/plans/2013-14/priorities.csv"
 FONTS = "https://fonts.googleapis.com/css?family=Roboto"
 BROKEN_LINKS = (
     "\n[Our partners](../partners/) and [how to edit the plans](../how-to-edit/#no-such-part)\n"
@@ -69,8 +71,10 @@ def test_check_passes_on_the_example_says_what_it_checked_and_leaves_the_site(tm
 
 @pytest.fixture
 def broken(tmp_path):
-    """The example with one broken thing of each kind a built site can have."""
+    """The example with one broken thing of each kind: a data cell, and each kind a built
+    site can have."""
     project = copy_project(tmp_path / "portal")
+    set_cell(project / PRIORITIES, 4, "status", "on-track")
     about = project / "content/about.md"
     about.write_text(about.read_text("utf-8") + BROKEN_LINKS, "utf-8")
     (project / "overrides/main.html").write_text(OVERRIDE, "utf-8")
@@ -93,7 +97,12 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
     assert result.returncode == 1
     out = result.stdout
     for line in (
+        '  data/haringey/plans/2013-14/priorities.csv:4 status: "on-track" is not one of',
+        "::error file=data/haringey/plans/2013-14/priorities.csv,line=4,title=priorities.csv%3A "
+        'status::status: "on-track" is not one of:',
         "  Not compared: this folder is not in a Git repository.",
+        "  Built with 20 rows set aside (those with problems, and those that refer to them), "
+        "to check everything else: links to their pages may be reported too.",
         "  - content/about.md: contains an unrecognized relative link '../partners/', "
         "it was left as is.",
         "  - content/about.md (page /about/): ../partners/ leads to no page. "
@@ -103,7 +112,7 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
         f"  - content/about.md (page /about/): loads {FONTS} from another site. A portal "
         "loads nothing from other sites, so that they cannot follow its readers: put a copy "
         "in the portal's own files and use that, or remove it.",
-        "  - site/404.html and 439 other pages: has an inline script its security policy "
+        "  - site/404.html and 436 other pages: has an inline script its security policy "
         "does not allow, so it will not run: <script>alert(1)… If it comes from overrides/, "
         "move it into a .js file there and load it with src=; if it comes from data, report "
         "it as a bug in portalgen. As it is on many pages, it most likely comes from a "
@@ -114,36 +123,36 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
     ):
         assert line in out, line
     html = [line for line in out.splitlines() if "unexpected-end-tag (p)" in line]
-    assert html[0].startswith("  - site/accessibility/index.html and 438 other pages: line ")
+    assert html[0].startswith("  - site/accessibility/index.html and 435 other pages: line ")
     assert html[0].endswith(
         'unexpected-end-tag (p) in "<p>An <b>unclosed</p></i>". Correct the HTML there: an '
         "end tag without its start tag, or an element left open. As it is on many pages, it "
         "most likely comes from a template in overrides/."
     )
-    assert "portalgen check failed (build 3, links 2, loads 1, HTML 1, policy 1, browser 1)" in out
-    assert summary.read_text("utf-8").startswith(
-        "## There is a problem with the site\n\n9 problems to fix:\n\n- content/about.md: "
+    assert (
+        "portalgen check failed (data 1, build 3, links 2, loads 1, HTML 1, policy 1, browser 1)"
+    ) in out
+    text = summary.read_text("utf-8")
+    assert text.startswith("## There is a problem with the data\n")
+    assert (
+        "## There is a problem with the site\n\n9 problems to fix:\n\n- content/about.md: " in text
     )
     assert not (broken / "site").exists()
 
 
 @pytest.mark.build
-def test_check_names_a_bad_data_cell_and_builds_nothing_until_it_is_fixed(broken):
-    priorities = broken / "data/haringey/plans/2013-14/priorities.csv"
-    set_cell(priorities, 4, "status", "on-track")
-    result = run_portalgen(broken, "check", "--format", "github")
+def test_check_builds_nothing_while_a_data_problem_is_not_on_a_row(broken):
+    descriptor = broken / "data/haringey/plans/2013-14/datapackage.yaml"
+    descriptor.write_text(descriptor.read_text("utf-8") + "\nplan: [\n", "utf-8")
+    result = run_portalgen(broken, "check")
     assert result.returncode == 1
     out = result.stdout
-    assert (
-        "::error file=data/haringey/plans/2013-14/priorities.csv,line=4,title=priorities.csv%3A "
-        'status::status: "on-track" is not one of:'
-    ) in out
-    assert '  data/haringey/plans/2013-14/priorities.csv:4 status: "on-track" is not one of' in out
+    assert "  data/haringey/plans/2013-14/datapackage.yaml:" in out
     assert (
         "  Not built: the site cannot be built until the data problems above are fixed, so "
         "the built-site checks did not run."
     ) in out
-    assert "portalgen check failed (data 1)" in out
+    assert "  Not run: there is no built site to check." in out
     assert not (broken / "site").exists()
 
 
@@ -282,3 +291,10 @@ def test_the_builds_warnings_and_errors_are_read_a_problem_a_line(tmp_path):
         "documentation files.",
         "data/urls.lock:448 /partnerships/gone/ was published, but the site no longer has it.",
     ]
+
+
+def test_a_row_set_aside_goes_whole_even_across_lines(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\na,"one\ntwo"\nb,three\nc,four\n', "utf-8")
+    drop_rows(table, {3, 5})
+    assert table.read_text("utf-8") == "id,text\nb,three\n"

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import gates, publish, report
+from .data import setaside
 from .data.problems import errors, warnings
 from .engine import check_data
 from .gates.explain import Explained, SiteProblems
@@ -79,7 +81,7 @@ def run_check(config: Path, base: str | None, browser: bool, output: str) -> int
     compare(portal, run, base, valid)
     target = publish.configured_site_dir(portal.config).resolve()
     with publish.staged(target) as staging:
-        built = build(portal, run, staging) if valid else _not_built(run)
+        built = build(portal, run, staging) if valid else build_set_aside(portal, run, staging)
         if built:
             check_the_site(portal, run, staging)
         else:
@@ -125,10 +127,13 @@ def compare(portal: Portal, run: Run, base: str | None, valid: bool) -> None:
         run.say(line)
 
 
-def build(portal: Portal, run: Run, staging: Path) -> bool:
-    """A strict build into ``staging``; True if it wrote the site (even with warnings)."""
-    started = run.step("3. Strict build (into a temporary folder)")
-    result = publish.run_build(portal.config, staging, capture=True)
+def build(portal: Portal, run: Run, staging: Path, config: Path | None = None) -> bool:
+    """A strict build into ``staging`` (of the portal, or of the copy whose ``config`` is
+    given); True if it wrote the site, even with warnings."""
+    started = time.monotonic()
+    if config is None:
+        run.step("3. Strict build (into a temporary folder)")
+    result = publish.run_build(config or portal.config, staging, capture=True)
     problems = _explainer(portal).build_warnings(result.stderr)
     if result.returncode == 0:
         run.say(f"Built {len(gates.html_files(staging))} pages ({_seconds(started)}).")
@@ -140,13 +145,26 @@ def build(portal: Portal, run: Run, staging: Path) -> bool:
     return (staging / "index.html").is_file()
 
 
-def _not_built(run: Run) -> bool:
-    run.step("3. Strict build (into a temporary folder)")
-    run.say(
-        "Not built: the site cannot be built until the data problems above are fixed, so "
-        "the built-site checks did not run."
-    )
-    return False
+def build_set_aside(portal: Portal, run: Run, staging: Path) -> bool:
+    """While the data has errors, build a copy without the rows that have them, so the
+    pages, overrides and the rest of the data are still checked in this run."""
+    run.step("3. Strict build (into a temporary folder), the rows with problems set aside")
+    with tempfile.TemporaryDirectory(prefix="portalgen-check-") as folder:
+        copy = setaside.copy_portal(portal.root, portal.docs_dir, portal.data_dir, Path(folder))
+        removed = setaside.set_aside(copy, portal.data_dir, lambda d, r: check_data(d, r)[1])
+        if removed is None:
+            run.say(
+                "Not built: the site cannot be built until the data problems above are fixed, "
+                "so the built-site checks did not run."
+            )
+            return False
+        rows = len({(problem.path, problem.line) for problem in removed})
+        noun = "row" if rows == 1 else "rows"
+        run.say(
+            f"Built with {rows} {noun} set aside (those with problems, and those that refer "
+            "to them), to check everything else: links to their pages may be reported too."
+        )
+        return build(portal, run, staging, copy / portal.config.name)
 
 
 def check_the_site(portal: Portal, run: Run, staging: Path) -> None:
