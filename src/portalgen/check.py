@@ -5,8 +5,9 @@ say what the change does to the site (``--base``), build the site strictly into 
 folder, run the built-site gates that need no browser (links and #fragments, nothing loaded
 from another site, HTML5 parsing, each page's security policy) and, with ``--browser``,
 the gates that do (axe-core, no JavaScript, a 360 px phone). Every problem is reported,
-file first; the site replaces ``site/`` only when every check has passed, so a workflow can
-publish what ``check`` built.
+file first: while the data has errors, a copy without the rows that have them is built and
+checked, so one run names them all. The site replaces ``site/`` only when every check has
+passed, so a workflow can publish what ``check`` built.
 """
 
 from __future__ import annotations
