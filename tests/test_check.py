@@ -4,15 +4,18 @@ problem named with the file to open; and the gates it runs on a built site."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import CHROMIUM, copy_project, run_portalgen, set_cell
 
+from portalgen.data.setaside import drop_rows
 from portalgen.gates import policy_problems, third_party_loads
-from portalgen.gates.browser import NO_CHROMIUM, kind_of
+from portalgen.gates.browser import NO_CHROMIUM, browser_problems, kind_of
 from portalgen.gates.explain import SiteProblems
 
 SITE_URL = "https://csp.example.org/portal/"
+PRIORITIES = "data/haringey/plans/2013-14/priorities.csv"
 FONTS = "https://fonts.googleapis.com/css?family=Roboto"
 BROKEN_LINKS = (
     "\n[Our partners](../partners/) and [how to edit the plans](../how-to-edit/#no-such-part)\n"
@@ -42,6 +45,8 @@ def test_check_passes_on_the_example_says_what_it_checked_and_leaves_the_site(tm
     git(project, "commit", "-qm", "Before")
     set_cell(project / "data/haringey/plans/2013-14/priorities.csv", 4, "status", "at risk")
     git(project, "commit", "-qam", "After")
+    lock = project / "data/urls.lock"
+    lock.write_text(lock.read_text("utf-8").replace("/glossary/\n", ""), "utf-8")
     result = run_portalgen(project, "check", "--base", "HEAD~1")
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
@@ -57,6 +62,7 @@ def test_check_passes_on_the_example_says_what_it_checked_and_leaves_the_site(tm
         "  Passed: each page's security policy allows its scripts.",
         "  Not run: add --browser to run them (needs Chromium).",
         "Every check passed in",
+        "data/urls.lock now lists 1 new address: commit it with the change.",
     ):
         assert line in out, line
     assert (project / "site/partnerships/haringey/index.html").is_file()
@@ -65,8 +71,10 @@ def test_check_passes_on_the_example_says_what_it_checked_and_leaves_the_site(tm
 
 @pytest.fixture
 def broken(tmp_path):
-    """The example with one broken thing of each kind a built site can have."""
+    """The example with one broken thing of each kind: a data cell, and each kind a built
+    site can have."""
     project = copy_project(tmp_path / "portal")
+    set_cell(project / PRIORITIES, 4, "status", "on-track")
     about = project / "content/about.md"
     about.write_text(about.read_text("utf-8") + BROKEN_LINKS, "utf-8")
     (project / "overrides/main.html").write_text(OVERRIDE, "utf-8")
@@ -89,7 +97,12 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
     assert result.returncode == 1
     out = result.stdout
     for line in (
+        '  data/haringey/plans/2013-14/priorities.csv:4 status: "on-track" is not one of',
+        "::error file=data/haringey/plans/2013-14/priorities.csv,line=4,title=priorities.csv%3A "
+        'status::status: "on-track" is not one of:',
         "  Not compared: this folder is not in a Git repository.",
+        "  Built with 20 rows set aside (those with problems, and those that refer to them), "
+        "to check everything else: links to their pages may be reported too.",
         "  - content/about.md: contains an unrecognized relative link '../partners/', "
         "it was left as is.",
         "  - content/about.md (page /about/): ../partners/ leads to no page. "
@@ -99,7 +112,7 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
         f"  - content/about.md (page /about/): loads {FONTS} from another site. A portal "
         "loads nothing from other sites, so that they cannot follow its readers: put a copy "
         "in the portal's own files and use that, or remove it.",
-        "  - site/404.html and 439 other pages: has an inline script its security policy "
+        "  - site/404.html and 436 other pages: has an inline script its security policy "
         "does not allow, so it will not run: <script>alert(1)… If it comes from overrides/, "
         "move it into a .js file there and load it with src=; if it comes from data, report "
         "it as a bug in portalgen. As it is on many pages, it most likely comes from a "
@@ -110,36 +123,36 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
     ):
         assert line in out, line
     html = [line for line in out.splitlines() if "unexpected-end-tag (p)" in line]
-    assert html[0].startswith("  - site/accessibility/index.html and 438 other pages: line ")
+    assert html[0].startswith("  - site/accessibility/index.html and 435 other pages: line ")
     assert html[0].endswith(
         'unexpected-end-tag (p) in "<p>An <b>unclosed</p></i>". Correct the HTML there: an '
         "end tag without its start tag, or an element left open. As it is on many pages, it "
         "most likely comes from a template in overrides/."
     )
-    assert "portalgen check failed (build 3, links 2, loads 1, HTML 1, policy 1, browser 1)" in out
-    assert summary.read_text("utf-8").startswith(
-        "## There is a problem with the site\n\n9 problems to fix:\n\n- content/about.md: "
+    assert (
+        "portalgen check failed (data 1, build 3, links 2, loads 1, HTML 1, policy 1, browser 1)"
+    ) in out
+    text = summary.read_text("utf-8")
+    assert text.startswith("## There is a problem with the data\n")
+    assert (
+        "## There is a problem with the site\n\n9 problems to fix:\n\n- content/about.md: " in text
     )
     assert not (broken / "site").exists()
 
 
 @pytest.mark.build
-def test_check_names_a_bad_data_cell_and_builds_nothing_until_it_is_fixed(broken):
-    priorities = broken / "data/haringey/plans/2013-14/priorities.csv"
-    set_cell(priorities, 4, "status", "on-track")
-    result = run_portalgen(broken, "check", "--format", "github")
+def test_check_builds_nothing_while_a_data_problem_is_not_on_a_row(broken):
+    descriptor = broken / "data/haringey/plans/2013-14/datapackage.yaml"
+    descriptor.write_text(descriptor.read_text("utf-8") + "\nplan: [\n", "utf-8")
+    result = run_portalgen(broken, "check")
     assert result.returncode == 1
     out = result.stdout
-    assert (
-        "::error file=data/haringey/plans/2013-14/priorities.csv,line=4,title=priorities.csv%3A "
-        'status::status: "on-track" is not one of:'
-    ) in out
-    assert '  data/haringey/plans/2013-14/priorities.csv:4 status: "on-track" is not one of' in out
+    assert "  data/haringey/plans/2013-14/datapackage.yaml:" in out
     assert (
         "  Not built: the site cannot be built until the data problems above are fixed, so "
         "the built-site checks did not run."
     ) in out
-    assert "portalgen check failed (data 1)" in out
+    assert "  Not run: there is no built site to check." in out
     assert not (broken / "site").exists()
 
 
@@ -200,6 +213,7 @@ def test_a_problem_on_many_pages_is_said_once_with_the_editors_file_first(tmp_pa
             "about/index.html: #top has no #top there",
             "a/index.html: #top has no #top there",
             "b/index.html: #top has no #top there",
+            "Config value 'nav': a message of MkDocs' own",
         ],
     )
     assert [(line.file, str(line)) for line in found] == [
@@ -213,6 +227,7 @@ def test_a_problem_on_many_pages_is_said_once_with_the_editors_file_first(tmp_pa
             "or remove it. As it is on many pages, it most likely comes from a template in "
             "overrides/.",
         ),
+        ("", "Config value 'nav': a message of MkDocs' own"),
     ]
 
 
@@ -229,3 +244,57 @@ def test_each_kind_of_page_is_one_address_shape():
         "partnerships/b/maps/asb/2024/index.html"
     )
     assert kind_of("index.html") == ()
+
+
+@pytest.mark.browser
+def test_the_browser_gates_name_each_problem_on_its_page(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Wide</title></head><body><main>'
+        '<article><h1>Wide</h1><img src="x.png"><div style="width: 900px">Too wide</div>'
+        "</article></main></body></html>",
+        "utf-8",
+    )
+    (tmp_path / "404.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Not found</title></head><body>'
+        "<main><h1>Not found</h1></main></body></html>",
+        "utf-8",
+    )
+    count, found = browser_problems(tmp_path, SITE_URL, Path(CHROMIUM))
+    assert count == 2  # the page, and an address the site does not have
+    assert (
+        "no-such-page-here/: without JavaScript, there is no main text (no <article> element)"
+        in found
+    )
+    for problem in (
+        "index.html: fails WCAG 2.2 AA: image-alt: ['img']",
+        "index.html: without JavaScript, almost no text",
+    ):
+        assert problem in found
+    assert [p for p in found if "sideways" in p][0].startswith(
+        "index.html: scrolls sideways on a 360 px phone: the page is 9"
+    )
+
+
+def test_the_builds_warnings_and_errors_are_read_a_problem_a_line(tmp_path):
+    output = (
+        "INFO    -  Building documentation...\n"
+        "\x1b[33mWARNING \x1b[0m-  Doc file 'about.md' contains a link 'x.md', but the target "
+        "is not found among documentation files.\n"
+        "ERROR   -  There is 1 problem in the data:\n"
+        "data/urls.lock:448 /partnerships/gone/ was published, but the site no longer has it.\n"
+        "\n"
+        "Aborted with a BuildError!\n"
+    )
+    found = SiteProblems(tmp_path / "content", tmp_path).build_warnings(output)
+    assert [str(line) for line in found] == [
+        "content/about.md: contains a link 'x.md', but the target is not found among "
+        "documentation files.",
+        "data/urls.lock:448 /partnerships/gone/ was published, but the site no longer has it.",
+    ]
+
+
+def test_a_row_set_aside_goes_whole_even_across_lines(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\na,"one\ntwo"\nb,three\nc,four\n', "utf-8")
+    drop_rows(table, {3, 5})
+    assert table.read_text("utf-8") == "id,text\nb,three\n"

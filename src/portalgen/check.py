@@ -5,19 +5,22 @@ say what the change does to the site (``--base``), build the site strictly into 
 folder, run the built-site gates that need no browser (links and #fragments, nothing loaded
 from another site, HTML5 parsing, each page's security policy) and, with ``--browser``,
 the gates that do (axe-core, no JavaScript, a 360 px phone). Every problem is reported,
-file first; the site replaces ``site/`` only when every check has passed, so a workflow can
-publish what ``check`` built.
+file first: while the data has errors, a copy without the rows that have them is built and
+checked, so one run names them all. The site replaces ``site/`` only when every check has
+passed, so a workflow can publish what ``check`` built.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import gates, publish, report
+from .data import setaside
 from .data.problems import errors, warnings
 from .engine import check_data
 from .gates.explain import Explained, SiteProblems
@@ -79,14 +82,15 @@ def run_check(config: Path, base: str | None, browser: bool, output: str) -> int
     compare(portal, run, base, valid)
     target = publish.configured_site_dir(portal.config).resolve()
     with publish.staged(target) as staging:
-        built = build(portal, run, staging) if valid else _not_built(run)
+        built = build(portal, run, staging) if valid else build_set_aside(portal, run, staging)
         if built:
             check_the_site(portal, run, staging)
         else:
             run.step("4. The built site (no browser needed)")
             run.say("Not run: there is no built site to check.")
         run_browser_gates(portal, run, staging if built else None, browser)
-        return finish(run, staging, target, time.monotonic() - started)
+        lock = portal.root / portal.data_dir / "urls.lock"
+        return finish(run, staging, target, time.monotonic() - started, lock)
 
 
 def check_the_data(portal: Portal, run: Run) -> bool:
@@ -124,10 +128,13 @@ def compare(portal: Portal, run: Run, base: str | None, valid: bool) -> None:
         run.say(line)
 
 
-def build(portal: Portal, run: Run, staging: Path) -> bool:
-    """A strict build into ``staging``; True if it wrote the site (even with warnings)."""
-    started = run.step("3. Strict build (into a temporary folder)")
-    result = publish.run_build(portal.config, staging, capture=True)
+def build(portal: Portal, run: Run, staging: Path, config: Path | None = None) -> bool:
+    """A strict build into ``staging`` (of the portal, or of the copy whose ``config`` is
+    given); True if it wrote the site, even with warnings."""
+    started = time.monotonic()
+    if config is None:
+        run.step("3. Strict build (into a temporary folder)")
+    result = publish.run_build(config or portal.config, staging, capture=True)
     problems = _explainer(portal).build_warnings(result.stderr)
     if result.returncode == 0:
         run.say(f"Built {len(gates.html_files(staging))} pages ({_seconds(started)}).")
@@ -139,13 +146,26 @@ def build(portal: Portal, run: Run, staging: Path) -> bool:
     return (staging / "index.html").is_file()
 
 
-def _not_built(run: Run) -> bool:
-    run.step("3. Strict build (into a temporary folder)")
-    run.say(
-        "Not built: the site cannot be built until the data problems above are fixed, so "
-        "the built-site checks did not run."
-    )
-    return False
+def build_set_aside(portal: Portal, run: Run, staging: Path) -> bool:
+    """While the data has errors, build a copy without the rows that have them, so the
+    pages, overrides and the rest of the data are still checked in this run."""
+    run.step("3. Strict build (into a temporary folder), the rows with problems set aside")
+    with tempfile.TemporaryDirectory(prefix="portalgen-check-") as folder:
+        copy = setaside.copy_portal(portal.root, portal.docs_dir, portal.data_dir, Path(folder))
+        removed = setaside.set_aside(copy, portal.data_dir, lambda d, r: check_data(d, r)[1])
+        if removed is None:
+            run.say(
+                "Not built: the site cannot be built until the data problems above are fixed, "
+                "so the built-site checks did not run."
+            )
+            return False
+        rows = len({(problem.path, problem.line) for problem in removed})
+        noun = "row" if rows == 1 else "rows"
+        run.say(
+            f"Built with {rows} {noun} set aside (those with problems, and those that refer "
+            "to them), to check everything else: links to their pages may be reported too."
+        )
+        return build(portal, run, staging, copy / portal.config.name)
 
 
 def check_the_site(portal: Portal, run: Run, staging: Path) -> None:
@@ -177,7 +197,10 @@ def run_browser_gates(portal: Portal, run: Run, staging: Path | None, asked: boo
     if staging is None:
         return run.say("Not run: there is no built site to open.")
     started = time.monotonic()
-    count, problems = browser.browser_problems(staging, portal.site_url, executable)
+    try:
+        count, problems = browser.browser_problems(staging, portal.site_url, executable)
+    except ImportError:
+        return run.fail("browser", [Explained("", browser.NO_EXTRA)])
     lines = _explainer(portal).explain("browser", problems)
     if lines:
         run.fail("browser", lines)
@@ -185,7 +208,7 @@ def run_browser_gates(portal: Portal, run: Run, staging: Path | None, asked: boo
         run.say(f"Passed on one page of each of {count} kinds ({_seconds(started)}).")
 
 
-def finish(run: Run, staging: Path, target: Path, seconds: float) -> int:
+def finish(run: Run, staging: Path, target: Path, seconds: float, lock: Path) -> int:
     if run.failed:
         counts = {step: run.failed.count(step) for step in dict.fromkeys(run.failed)}
         listed = ", ".join(f"{step} {count}" for step, count in counts.items())
@@ -194,9 +217,20 @@ def finish(run: Run, staging: Path, target: Path, seconds: float) -> int:
         if run.output == "github":
             report.write_site_summary(run.site)
         return 1
+    before = _lines(lock)
     publish.publish(staging, target)
     print(f"\nEvery check passed in {seconds:.0f} s. The site is in {_shown(target)}.")
+    added = len(_lines(lock)) - len(before)
+    if added > 0:
+        noun = "address" if added == 1 else "addresses"
+        print(
+            f"{_shown(lock).rstrip('/')} now lists {added} new {noun}: commit it with the change."
+        )
     return 0
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text("utf-8").splitlines() if path.is_file() else []
 
 
 def _explainer(portal: Portal) -> SiteProblems:

@@ -31,6 +31,15 @@ MISSING = "no-such-page-here/"
 """An address the site does not have, to check its page-not-found page."""
 _REDIRECT = re.compile(rb'<meta http-equiv="refresh"', re.I)
 
+NO_CHROMIUM = (
+    "--browser was asked for, but there is no Chromium: install it (on Debian: apt-get "
+    "install chromium) or name one in PORTALGEN_CHROMIUM, or leave out --browser."
+)
+NO_EXTRA = (
+    "--browser was asked for, but Playwright and axe-playwright-python are not installed: "
+    'install them with pip install "portalgen[browser]", or leave out --browser.'
+)
+
 
 def chromium() -> Path | None:
     """The Chromium to use, or None when there is none."""
@@ -57,7 +66,9 @@ def axe_violations(page) -> list[str]:
 
 def content_problems(page) -> list[str]:
     """What a reader without JavaScript would miss: heading, text, table rows."""
-    article = page.locator("article")
+    if page.locator("article").count() == 0:
+        return ["there is no main text (no <article> element)"]
+    article = page.locator("article").first
     problems = []
     if not article.locator("h1").first.is_visible():
         problems.append("no visible heading")
@@ -81,7 +92,7 @@ def kind_of(address: str) -> tuple[str, ...]:
 
 def one_of_each_kind(site: Path) -> list[str]:
     """The address of the largest page of each kind (the most to check), then a feed and an
-    address the site does not have; redirect pages are left out."""
+    address the site does not have (to see its page-not-found page); no redirect pages."""
     chosen: dict[tuple[str, ...], Path] = {}
     for html in html_files(site):
         if html.name != "index.html" or _REDIRECT.search(html.read_bytes()[:2000]):
@@ -91,7 +102,8 @@ def one_of_each_kind(site: Path) -> list[str]:
             chosen[kind] = html
     addresses = [address_of(site, html).removesuffix("index.html") for html in chosen.values()]
     feeds = sorted(site.rglob("feed.xml"))
-    return sorted(addresses) + [address_of(site, f) for f in feeds[:1]] + [MISSING]
+    missing = [MISSING] if (site / "404.html").is_file() else []
+    return sorted(addresses) + [address_of(site, f) for f in feeds[:1]] + missing
 
 
 def browser_problems(site: Path, site_url: str, executable: Path) -> tuple[int, list[str]]:
@@ -152,9 +164,3 @@ def _record(url: str, local: str, outside: list[str]) -> None:
     parts = urlparse(url)
     if parts.scheme in ("http", "https") and parts.netloc != local:
         outside.append(url)
-
-
-NO_CHROMIUM = (
-    "--browser was asked for, but there is no Chromium: install it (on Debian: apt-get "
-    "install chromium) or name one in PORTALGEN_CHROMIUM, or leave out --browser."
-)

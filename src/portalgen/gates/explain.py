@@ -21,6 +21,8 @@ FIXES = {
 }
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _POSITION = re.compile(r"^line \d+, column \d+: ")
+_LOGGED = re.compile(r"^(?P<level>[A-Z]+)\s+-  (?P<message>.*)$")
+_SAID = re.compile(r"^(Aborted with|There (is|are) \d+ problems? in the data:$)")
 _DOC_FILE = re.compile(r"^Doc file '(?P<file>[^']+)' (?P<message>.*)$")
 
 
@@ -43,16 +45,19 @@ class SiteProblems:
         self.docs, self.root = docs, root
 
     def build_warnings(self, output: str) -> list[Explained]:
-        """The warnings and errors MkDocs printed, without the ``Aborted`` line."""
-        lines = []
+        """The warnings and errors MkDocs printed, a line each (an error's lines after its
+        first, such as each problem a ``DataError`` lists, are problems of their own)."""
+        lines, level = [], None
         for line in _ANSI.sub("", output).splitlines():
-            level, _, message = line.partition(" -  ")
-            if level.strip() not in ("WARNING", "ERROR") or message.startswith("Aborted"):
+            logged = _LOGGED.match(line)
+            if logged:
+                level, line = logged["level"], logged["message"]
+            if level not in ("WARNING", "ERROR") or not line.strip() or _SAID.match(line):
                 continue
-            doc = _DOC_FILE.match(message)
+            doc = _DOC_FILE.match(line)
             if doc:
-                message = f"{self._docs_label()}/{doc['file']}: {doc['message']}"
-            lines.append(message.removeprefix("site/"))
+                line = f"{self._docs_label()}/{doc['file']}: {doc['message']}"
+            lines.append(line.strip().removeprefix("site/"))
         return self.explain("build", lines)
 
     def explain(self, gate: str, found: list[str]) -> list[Explained]:
@@ -60,10 +65,14 @@ class SiteProblems:
         groups: dict[str, list[tuple[str, str]]] = {}
         for line in found:
             page, _, message = line.partition(": ")
+            if not message or " " in page:  # not about one page: MkDocs' own messages
+                page, message = "", line
             groups.setdefault(_POSITION.sub("", message), []).append((page, message))
         return [self._one(gate, pages) for pages in groups.values()]
 
     def _one(self, gate: str, pages: list[tuple[str, str]]) -> Explained:
+        if not pages[0][0]:
+            return Explained("", pages[0][1])
         generated = [(page, message) for page, message in pages if not self._source(page)]
         page, message = generated[0] if len(pages) > 1 and generated else pages[0]
         source = self._source(page)
