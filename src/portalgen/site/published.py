@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ..data.load import linked_files
 from ..data.problems import Problem
 from . import addresses, assets, feeds, places
 from .pages import all_pages
@@ -31,23 +32,33 @@ def site_files(portal, pages, portal_feeds) -> set[str]:
 
 @dataclass(frozen=True)
 class Project:
-    """What ``mkdocs.yml`` says that changes the site's addresses."""
+    """What ``mkdocs.yml`` says that changes the site's addresses and the files it reads."""
 
     docs_dir: Path
     statement: AccessibilityStatement | None
+    templates: tuple[Path, ...]
+    """The site's own template folders: ``overrides_dir`` and the theme's ``custom_dir``."""
 
 
-def read_project(root: Path) -> Project:
-    """The content folder and accessibility statement that ``root/mkdocs.yml`` sets."""
+def read_project(root: Path) -> Project | None:
+    """What ``root/mkdocs.yml`` sets; None if there is none (a folder of data alone)."""
     file = root / "mkdocs.yml"
-    config = yaml.load(file.read_text("utf-8"), Loader=_Loader) if file.is_file() else {}  # noqa: S506
+    if not file.is_file():
+        return None
+    config = yaml.load(file.read_text("utf-8"), Loader=_Loader)  # noqa: S506
     config = config if isinstance(config, dict) else {}
     options = _plugin_options(config.get("plugins"))
     accessibility = options.get("accessibility") or {}
     statement = None
     if accessibility.get("organisation") and accessibility.get("contact_email"):
         statement = AccessibilityStatement(**accessibility)
-    return Project(root / str(config.get("docs_dir") or "docs"), statement)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    templates = (options.get("overrides_dir") or "overrides", theme.get("custom_dir"))
+    return Project(
+        root / str(config.get("docs_dir") or "docs"),
+        statement,
+        tuple(root / str(folder) for folder in templates if folder),
+    )
 
 
 class _Loader(yaml.SafeLoader):
@@ -86,9 +97,20 @@ def content_files(docs_dir: Path) -> tuple[set[str], set[str]]:
 
 
 def check(data_dir: Path, data_label: str, portal) -> list[Problem]:
-    """The address checks a build runs, for ``portalgen validate``: the project is the
-    folder holding ``data_dir`` (and ``mkdocs.yml``)."""
-    project = read_project(data_dir.resolve().parent)
+    """The checks a build runs beyond the data, for ``portalgen validate``: no symbolic
+    links in the content or template folders, and the addresses. The project is the folder
+    holding ``data_dir`` and ``mkdocs.yml``; without ``mkdocs.yml`` there is no site to
+    check, only data."""
+    root = data_dir.resolve().parent
+    project = read_project(root)
+    if project is None:
+        return []
+    folders = dict.fromkeys((project.docs_dir, *project.templates))
+    links = {p for folder in folders for p in linked_files(folder, root)}
+    return sorted(links) + _address_problems(project, data_dir, data_label, portal)
+
+
+def _address_problems(project: Project, data_dir: Path, data_label: str, portal):
     pages = all_pages(portal, project.statement)
     made, written = content_files(project.docs_dir)
     made |= {addresses.path(p.address) for p in pages if p.template != "withdrawn"}
