@@ -69,7 +69,7 @@ NOT_A_FILE_NAME = (
     f'{FUNDING_DESCRIPTOR}:31 resources: the path of "totals" must be the name of a file in '
     'this folder, such as "totals.csv".'
 )
-NOT_A_PAGE = "not a page, so it cannot be {}: a page's address ends with /. Remove this row."
+NOT_A_PAGE = "not a page, so it cannot be {}. Remove this row."
 
 
 def linked(path: str, target: str, folder: bool = False):
@@ -81,6 +81,10 @@ def linked(path: str, target: str, folder: bool = False):
         link.symlink_to(target, target_is_directory=folder)
 
     return mutate
+
+
+def renamed(path: str, name: str):
+    return lambda project: (project / path).rename((project / path).with_name(name))
 
 
 def rows(path: str, text: str):
@@ -207,6 +211,13 @@ CASES = [
         "id-too-long-body",
         cell(BODIES, 2, "id", "board-" * 17),
         f"{BODIES}:2 id: {LONG_ID.format(102)}",
+    ),
+    Case(
+        "id-too-long-folder",
+        renamed("data/haringey/areas/wd13", "wd" * 60),
+        f"data/haringey/areas/{'wd' * 60} has a folder name 120 characters long, but a folder "
+        "name becomes part of web addresses and file names, so it may be at most 100. Rename "
+        "the folder.",
     ),
     Case(
         "redirect-feed",

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .contract import DATE_PATTERN, ID_PATTERN, KINDS, VERSION_PATTERN, PackageKind
+from .contract import DATE_PATTERN, ID_PATTERN, KINDS, MAX_ID_LENGTH, VERSION_PATTERN, PackageKind
 from .problems import Problem
 from .yamlfile import YamlProblem, load_yaml
 
@@ -57,7 +57,10 @@ def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Prob
     for folder in folders:
         label = _label(folder, root)
         source = _classify(folder.relative_to(data_dir), folder, label)
-        if source is None:
+        longest = max(folder.relative_to(data_dir).parts, key=len, default="")
+        if len(longest) > MAX_ID_LENGTH:
+            problems.append(Problem(label, None, None, _long_folder_message(longest)))
+        elif source is None:
             problems.append(Problem(f"{label}/{DESCRIPTOR}", None, None, _misplaced_message()))
         else:
             sources.append(source)
@@ -117,6 +120,13 @@ def _is_terms_folder(parts: tuple[str, ...]) -> bool:
         and parts[1:3] == ("governance", "terms")
         and ID_PATTERN.fullmatch(parts[3]) is not None
         and DATE_PATTERN.fullmatch(parts[4]) is not None
+    )
+
+
+def _long_folder_message(name: str) -> str:
+    return (
+        f"has a folder name {len(name)} characters long, but a folder name becomes part of web "
+        f"addresses and file names, so it may be at most {MAX_ID_LENGTH}. Rename the folder."
     )
 
 

@@ -24,6 +24,10 @@ LOCK_HEADER = (
     "# delete a line. If a page goes, send its address on in data/addresses/redirects.csv\n"
     "# or say why it went in data/addresses/withdrawn.csv.\n"
 )
+ADDRESS = re.compile(r"/(?:[^/\s]+/)*")
+"""A line of the register: an address from the root, ending in ``/``."""
+SITE_FOLDERS = ("assets", "search")
+"""Folders of the theme's and portalgen's own files (stylesheets, scripts, search index)."""
 REDIRECTS = "data/addresses/redirects.csv"
 WITHDRAWN = "data/addresses/withdrawn.csv"
 
@@ -137,14 +141,11 @@ def _numbered(published: list[str]):
 def is_address(line: str) -> bool:
     """Whether a line of the register is an address a build can have written: from the
     root, ending in ``/``, nothing that cannot be seen or printed on one line."""
-    return ADDRESS.fullmatch(line) is not None
-
-
-ADDRESS = re.compile(r"/(?:[^/\s]+/)*")
+    return ADDRESS.fullmatch(line) is not None and line.isprintable()
 
 
 def _lock_message(line: str) -> str:
-    if is_address(line) and line.isprintable():
+    if is_address(line):
         return _dropped_message(line)
     return (
         f'"{line}" is not an address (one a line, starting and ending with /), so it is '
@@ -161,10 +162,7 @@ def _file_clashes(portal, written: set[str]) -> list[Problem]:
     for label, field, done, source, line in rows:
         clash = _clash(address(source), written)
         if clash:
-            message = (
-                f"{source} is {clash}, not a page, so it cannot be {done}: a page's address "
-                "ends with /. Remove this row."
-            )
+            message = f"{source} is {clash}, not a page, so it cannot be {done}. Remove this row."
             problems.append(Problem(label, line, field, message))
     return problems
 
@@ -179,10 +177,6 @@ def _clash(folder: str, written: set[str]) -> str | None:
     if parts[0] in SITE_FOLDERS:
         return f"in /{parts[0]}/, where the site keeps its own files"
     return None
-
-
-SITE_FOLDERS = ("assets", "search")
-"""Folders of the theme's and portalgen's own files (stylesheets, scripts, search index)."""
 
 
 def _dropped_message(line: str) -> str:
