@@ -154,7 +154,8 @@ def run_validate(path: Path, output: str = "text") -> int:
 
 
 def _address_problems(path: Path, checked) -> list:
-    """The checks a build runs on addresses: the register, redirects and withdrawals."""
+    """The checks a build runs beyond the data: no links in content/ or overrides/, and the
+    addresses (the register, redirects and withdrawals)."""
     import os
 
     from .engine import load_portal
