@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
+from portalgen.data.load import linked_files
 from portalgen.site import (
     addresses,
     assets,
@@ -35,6 +36,7 @@ from portalgen.site import (
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
+from portalgen.site.published import site_files
 from portalgen.site.render import environment, render_page, render_redirect
 from portalgen.site.statement import AccessibilityStatement
 
@@ -68,6 +70,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.site_name,
         )
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        _refuse_links(root, config.docs_dir, self.config.overrides_dir, config.theme.custom_dir)
         self.problems, self.image_hosts = None, ()
         config.extra_css[:0] = assets.stylesheets()
         try:
@@ -100,6 +103,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         editors_pages = [f.src_uri for f in files.documentation_pages()]
         statement = _statement(self.config.accessibility)
         pages = all_pages(self.portal, statement)
+        self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
         for path, content in {
@@ -108,7 +112,6 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             **places.files(self.portal),
         }.items():
             files.append(File.generated(config, path, content=content))
-        self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self.followed = feeds.follow(pages, self.feeds)
         self.updated = {page.src_uri: page.updated for page in pages if page.updated}
         for feed in self.feeds:
@@ -164,7 +167,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.made = {addresses.path(f.url) for f in files.documentation_pages()}
         self.made |= {addresses.path(p.address) for p in pages if p.template != "withdrawn"}
         label = f"{self.config.data_dir}/{addresses.LOCK}"
-        problems = addresses.check(label, self.published, self.made, self.portal)
+        written = {f.dest_uri for f in files} | site_files(self.portal, pages, self.feeds)
+        problems = addresses.check(label, self.published, self.made, self.portal, written)
         if problems:
             raise PluginError(DataError(problems).summary())
 
@@ -264,6 +268,14 @@ def _restored(html: str, page) -> str:
         item.title = plaintext.restore(item.title)
         items += item.children
     return plaintext.restore(html)
+
+
+def _refuse_links(root: Path, *folders: str | None) -> None:
+    """Nothing outside the project is published or read as a template: no symbolic links in
+    ``content/`` or ``overrides/``."""
+    found = {p for folder in folders if folder for p in linked_files(root / folder, root)}
+    if found:
+        raise PluginError(DataError(list(found)).summary())
 
 
 def _statement(options) -> AccessibilityStatement | None:

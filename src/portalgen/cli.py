@@ -173,7 +173,9 @@ def _add_check(commands) -> None:
 
 
 def run_validate(path: Path, output: str = "text") -> int:
-    _, problems = check_data(path, Path.cwd())
+    packages, problems = check_data(path, Path.cwd())
+    if not errors(problems):
+        problems = problems + _address_problems(path, (packages, problems))
     if not problems:
         print(f"{path}: all data packages are valid.")
         return 0
@@ -189,6 +191,18 @@ def run_validate(path: Path, output: str = "text") -> int:
     else:
         print(report.text(problems), file=sys.stderr)
     return 1
+
+
+def _address_problems(path: Path, checked) -> list:
+    """The checks a build runs beyond the data: no links in content/ or overrides/, and the
+    addresses (the register, redirects and withdrawals)."""
+    import os
+
+    from .engine import load_portal
+    from .site import published
+
+    label = Path(os.path.relpath(path, Path.cwd())).as_posix()
+    return published.check(path, label, load_portal(path, Path.cwd(), checked))
 
 
 def run_diff(base: str, head: str, data: str) -> int:
@@ -264,6 +278,7 @@ def run_new(args) -> int:
 
 def _new(scaffold, args) -> list[Path]:
     data, kind = args.data, args.kind
+    scaffold.check_arguments(vars(args))
     if kind == "partnership":
         return scaffold.new_partnership(
             data,

@@ -70,10 +70,11 @@ def _statuses(vocabulary: Checked) -> dict[str, list[str]]:
     return schemes
 
 
-def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
+def load_portal(data_dir: Path, root: Path | None = None, checked=None) -> Portal:
     """The validated portal model; raises ``DataError`` listing every problem that stops
-    the build. Warnings go with the portal (``portal.warnings``) for the caller to report."""
-    packages, problems = check_data(data_dir, root)
+    the build. Warnings go with the portal (``portal.warnings``) for the caller to report.
+    ``checked`` is what ``check_data`` returned, if it has already run."""
+    packages, problems = checked or check_data(data_dir, root)
     if errors(problems):
         raise DataError(errors(problems))
     versions = {

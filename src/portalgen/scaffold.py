@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .data.checks import COUNCIL_TIERS
+from .data.contract import DATE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, VERSION_PATTERN
 from .data.placeholders import TO_WRITE
+from .data.problems import visible
 from .scaffold_files import (
     ScaffoldError,
     add_resource,
@@ -33,6 +35,37 @@ KINDS = {
 }
 """A partnership's kind from the tier of the councils it covers."""
 VOCABULARY_COLUMNS = "id,name,tier,abolished"
+
+
+IDS = ("partnership", "id", "vintage", "body", "meeting", "reports_to", "organisation", "parent")
+"""Arguments of ``portalgen new`` that are ids: each becomes part of a folder name, a file
+name or a web address, so each is checked before anything is written."""
+YEARS = ("version", "to", "year")
+DATES = ("date",)
+
+
+def check_arguments(values: dict) -> None:
+    """Refuse an id, year or date that is not one (``../../x``), before anything is written."""
+    for name, value in values.items():
+        if value is None:
+            continue
+        shown = visible(value)
+        if name in IDS and not _is_id(value):
+            raise ScaffoldError(
+                f'"{shown}" is not an id. Write it in lower-case letters and digits, words '
+                f"joined by single hyphens (for example north-worcestershire), at most "
+                f"{MAX_ID_LENGTH} characters: it becomes part of folder names and web addresses."
+            )
+        if name in YEARS and not VERSION_PATTERN.fullmatch(value):
+            raise ScaffoldError(f'"{shown}" is not a financial year: write it as 2015-16.')
+        if name in DATES and not DATE_PATTERN.fullmatch(value):
+            raise ScaffoldError(
+                f'"{shown}" is not a date: write it as YYYY-MM-DD, e.g. 2014-03-27.'
+            )
+
+
+def _is_id(value: str) -> bool:
+    return ID_PATTERN.fullmatch(value) is not None and len(value) <= MAX_ID_LENGTH
 
 
 def _partnership(data: Path, partnership: str) -> dict:

@@ -18,6 +18,9 @@ import yaml
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 VERSION_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}")
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_ID_LENGTH = 100
+"""An id is part of web addresses and file names (at most 255 bytes each on most file
+systems, with a prefix or suffix added), so it is kept well short of that."""
 EARLIEST_DATE, LATEST_DATE = "1990-01-01", "2099-12-31"
 """Dates outside these are typing mistakes: partnerships date from the Crime and Disorder
 Act 1998, and their papers from a few years before it."""
@@ -104,10 +107,28 @@ def _schema(name: str) -> dict:
     text = resources.files("portalgen.data").joinpath("schemas", f"{name}.yaml").read_text("utf-8")
     descriptor = yaml.safe_load(text)
     for field in descriptor["fields"]:
+        constraints = field.setdefault("constraints", {})
         if field.get("type") == "date":
-            constraints = field.setdefault("constraints", {})
             constraints.setdefault("minimum", EARLIEST_DATE)
             constraints.setdefault("maximum", LATEST_DATE)
+        if constraints.get("pattern") == ID_PATTERN.pattern:
+            constraints.setdefault("maxLength", MAX_ID_LENGTH)
+        if not constraints:
+            del field["constraints"]
+    return descriptor
+
+
+def anchored(descriptor: dict) -> dict:
+    """``descriptor`` with each pattern anchored at the true end of the value, for checking.
+
+    frictionless matches a pattern as ``^pattern$``, and Python's ``$`` also matches just
+    before a final line break, so ``"p1\\n"`` passed as an id. ``\\Z`` matches only at the
+    end. The schemas keep their patterns as the Table Schema specification writes them
+    (implicitly anchored), for the data packages people download."""
+    for field in descriptor["fields"]:
+        constraints = field.get("constraints", {})
+        if "pattern" in constraints:
+            constraints["pattern"] = f"(?:{constraints['pattern']})\\Z"
     return descriptor
 
 

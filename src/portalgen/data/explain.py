@@ -112,7 +112,9 @@ def spaces_message(cell: str) -> str | None:
     """A cell a spreadsheet saved with a space before or after it: say so, since it
     cannot be seen."""
     if cell and cell != cell.strip():
-        return f'"{cell}" has a space at the start or end. Delete it: write "{cell.strip()}".'
+        ends = cell[: len(cell) - len(cell.lstrip())] + cell[len(cell.rstrip()) :]
+        what = "a line break" if "\n" in ends or "\r" in ends else "a space"
+        return f'"{cell}" has {what} at the start or end. Delete it: write "{cell.strip()}".'
     return None
 
 
@@ -136,6 +138,12 @@ def _constraint_message(error: fl.ConstraintError, field: dict) -> str:
         return f"is empty, but it is required. {field.get('description', '')}".strip()
     if constraint == "enum":
         return f'"{error.cell}" is not one of: {", ".join(constraints["enum"])}'
+    if constraint == "maxLength":
+        return (
+            f"is {len(str(error.cell))} characters long, but it may be at most "
+            f"{constraints[constraint]}: it becomes part of web addresses and file names. "
+            "Shorten it."
+        )
     if constraint == "pattern":
         return f'"{error.cell}" is not in the right form. {field.get("description", "")}'.strip()
     if constraint in ("minimum", "maximum") and field.get("type") == "date":

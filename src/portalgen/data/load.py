@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .contract import DATE_PATTERN, ID_PATTERN, KINDS, VERSION_PATTERN, PackageKind
+from .contract import DATE_PATTERN, ID_PATTERN, KINDS, MAX_ID_LENGTH, VERSION_PATTERN, PackageKind
 from .problems import Problem
 from .yamlfile import YamlProblem, load_yaml
 
@@ -24,6 +24,11 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 LINKED = (
     "is a symbolic link, so what it holds may come from outside data/. "
     "portalgen reads only files kept in data/ itself: replace the link with a copy."
+)
+LINKED_ELSEWHERE = (
+    "is a symbolic link, so what it holds may come from outside the project. portalgen "
+    "publishes only files kept in the project itself: replace the link with a copy of the "
+    "file, or remove it."
 )
 
 
@@ -52,7 +57,10 @@ def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Prob
     for folder in folders:
         label = _label(folder, root)
         source = _classify(folder.relative_to(data_dir), folder, label)
-        if source is None:
+        longest = max(folder.relative_to(data_dir).parts, key=len, default="")
+        if len(longest) > MAX_ID_LENGTH:
+            problems.append(Problem(label, None, None, _long_folder_message(longest)))
+        elif source is None:
             problems.append(Problem(f"{label}/{DESCRIPTOR}", None, None, _misplaced_message()))
         else:
             sources.append(source)
@@ -62,20 +70,33 @@ def discover(data_dir: Path, root: Path) -> tuple[list[PackageSource], list[Prob
 
 
 def _walk(data_dir: Path) -> tuple[list[Path], list[Path]]:
-    """In one pass: the folders holding a descriptor, and the folders that are symbolic
-    links (``os.walk`` does not enter them), each in a stable order."""
-    folders, links = [], []
+    """In one pass: the folders holding a descriptor, and every file or folder that is a
+    symbolic link (``os.walk`` does not enter them), each in a stable order. Every file
+    counts, not only those a package lists: a file the loader does not read may still be
+    published (an open-data zip), so nothing in data/ may point outside it."""
+    folders, links = [], [data_dir] if data_dir.is_symlink() else []
     for dirpath, dirnames, filenames in os.walk(data_dir):
         dirnames.sort()
         if DESCRIPTOR in filenames:
             folders.append(Path(dirpath))
-        links += [Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink()]
+        names = sorted(dirnames + filenames)
+        links += [Path(dirpath) / name for name in names if (Path(dirpath) / name).is_symlink()]
     return folders, links
 
 
-def _link_problem(path: Path, root: Path) -> Problem:
+def linked_files(folder: Path, root: Path) -> list[Problem]:
+    """A problem for each file or folder in ``folder`` (the site's ``content/`` or
+    ``overrides/``) that is a symbolic link: what it points to may be anywhere on the
+    machine that builds the site, and would be published or read as a template."""
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    _, links = _walk(folder)
+    return [_link_problem(link, root, LINKED_ELSEWHERE) for link in links]
+
+
+def _link_problem(path: Path, root: Path, message: str = LINKED) -> Problem:
     # Not _label: resolving the link would name where it points, not where it is.
-    return Problem(PurePosixPath(os.path.relpath(path, root)).as_posix(), None, None, LINKED)
+    return Problem(PurePosixPath(os.path.relpath(path, root)).as_posix(), None, None, message)
 
 
 def _classify(relative: Path, folder: Path, label: str) -> PackageSource | None:
@@ -99,6 +120,13 @@ def _is_terms_folder(parts: tuple[str, ...]) -> bool:
         and parts[1:3] == ("governance", "terms")
         and ID_PATTERN.fullmatch(parts[3]) is not None
         and DATE_PATTERN.fullmatch(parts[4]) is not None
+    )
+
+
+def _long_folder_message(name: str) -> str:
+    return (
+        f"has a folder name {len(name)} characters long, but a folder name becomes part of web "
+        f"addresses and file names, so it may be at most {MAX_ID_LENGTH}. Rename the folder."
     )
 
 

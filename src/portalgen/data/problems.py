@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+UNSEEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+"""Unicode categories of characters that cannot be seen, or printed on one line: controls,
+format characters (bidi controls, zero-width), surrogates, private and unassigned."""
+
+
+def visible(text: str) -> str:
+    """``text`` as it can be quoted in a message on one line: a line break as ``\\n``, and any
+    other character that cannot be seen as its code, ``\\u200b``."""
+    return "".join(_visible(character) for character in str(text))
+
+
+def _visible(character: str) -> str:
+    if character in ESCAPES:
+        return ESCAPES[character]
+    if unicodedata.category(character) in UNSEEN:
+        return f"\\u{ord(character):04x}"
+    return character
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +40,14 @@ class Problem:
     warning: bool = False
     """Worth fixing, but the site can still be built: a content problem (an unexplained
     abbreviation), which a strict build still refuses."""
+
+    def __post_init__(self) -> None:
+        # A value quoted from the data may hold a line break or a character that cannot be
+        # printed: each problem stays on one line, in the terminal and in GitHub alike.
+        for name in ("path", "field", "message"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, visible(value))
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -11,13 +11,14 @@ import csv
 import difflib
 import io
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import PurePosixPath
 
 from frictionless import Dialect, Package, Resource, Schema, formats
 
-from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
+from . import cells
+from .contract import METADATA_SCHEMAS, anchored, optional_columns, schema_descriptor
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
@@ -79,8 +80,19 @@ def check_package(source: PackageSource, statuses: dict[str, list[str]] | None) 
     _check_tables(checked, schemas)
     if source.kind.metadata:
         _check_metadata(checked, statuses)
+    _check_cells(checked, schemas)
     checked.problems += _placeholders(checked, schemas)
     return checked
+
+
+def _check_cells(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> None:
+    """Characters no value may hold, and partial dates of days that do not exist."""
+    source = checked.source
+    checked.problems += cells.descriptor_problems(source.file_label(DESCRIPTOR), source.descriptor)
+    for name, (path, _) in schemas.items():
+        found = cells.table_problems(source.file_label(path), name, checked.tables.get(name, []))
+        checked.problems += found
+        checked.flawed.setdefault(name, set()).update(p.line for p in found)
 
 
 def _placeholders(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> list[Problem]:
@@ -186,11 +198,13 @@ def _resource_entry(source: PackageSource, entry, problems: list[Problem]):
     return name, path
 
 
+PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.csv")
+"""A file in the package's own folder: no folders, drive, scheme (``totals:2011.csv`` is
+read as a URL), hidden file or character a file system or a URL treats specially."""
+
+
 def _is_plain_file_name(path) -> bool:
-    if not isinstance(path, str) or not path.endswith(".csv"):
-        return False
-    pure = PurePosixPath(path)
-    return len(pure.parts) == 1 and "\\" not in path and not path.startswith(".")
+    return isinstance(path, str) and PLAIN_FILE_NAME.fullmatch(path) is not None
 
 
 def _prepared_schema(source, name, path, statuses, problems) -> tuple[dict | None, str]:
@@ -375,7 +389,7 @@ def _dialect() -> Dialect:
 
 @cache
 def _schema(descriptor: str) -> Schema:
-    return Schema.from_descriptor(json.loads(descriptor))
+    return Schema.from_descriptor(anchored(json.loads(descriptor)))
 
 
 def _typed_rows(folder, name: str, path: str, schema: dict) -> list[Row]:
@@ -405,7 +419,8 @@ def _check_metadata(checked: Checked, statuses) -> None:
     fields = {f["name"]: f for f in descriptor["fields"]}
     checked.problems += _unknown_keys(label, key, block, fields)
     values = [_as_text(block.get(name)) for name in fields]
-    resource = Resource(data=[list(fields), values], schema=Schema.from_descriptor(descriptor))
+    schema = _schema(json.dumps(descriptor, sort_keys=True))
+    resource = Resource(data=[list(fields), values], schema=schema)
     report = resource.validate()
     block_lines = getattr(block, "lines", {})
     for error in report.tasks[0].errors:

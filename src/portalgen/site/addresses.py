@@ -10,6 +10,7 @@ Addresses are written as a reader sees them in the browser: ``/partnerships/hari
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +24,10 @@ LOCK_HEADER = (
     "# delete a line. If a page goes, send its address on in data/addresses/redirects.csv\n"
     "# or say why it went in data/addresses/withdrawn.csv.\n"
 )
+ADDRESS = re.compile(r"/(?:[^/\s]+/)*")
+"""A line of the register: an address from the root, ending in ``/``."""
+SITE_FOLDERS = ("assets", "search")
+"""Folders of the theme's and portalgen's own files (stylesheets, scripts, search index)."""
 REDIRECTS = "data/addresses/redirects.csv"
 WITHDRAWN = "data/addresses/withdrawn.csv"
 
@@ -51,8 +56,10 @@ bare MkDocs builds and failed builds never change ``data/urls.lock``."""
 
 
 def propose_lock(proposal: Path, file: Path, published: list[str], made: set[str]) -> None:
-    """Propose the register with the addresses this build made added; never remove one."""
-    every = sorted(set(published) | made)
+    """Propose the register with the addresses this build made added; never remove one.
+    Validation refuses an id or address with a line break, so each address is one line;
+    a line that is not an address is never written back."""
+    every = sorted(line for line in set(published) | made if is_address(line))
     text = LOCK_HEADER + "".join(f"{line}\n" for line in every)
     proposal.write_text(json.dumps({"path": str(file), "text": text}), "utf-8")
 
@@ -104,17 +111,21 @@ def served(made: set[str], portal) -> set[str]:
     return made | moved | {item.address for item in portal.withdrawn}
 
 
-def check(lock_label: str, published: list[str], made: set[str], portal) -> list[Problem]:
+def check(
+    lock_label: str, published: list[str], made: set[str], portal, written: set[str] = frozenset()
+) -> list[Problem]:
     """Problems with the register: published addresses the site would drop, and redirects
-    or withdrawals that clash with pages or lead nowhere. ``made`` is the site's pages."""
+    or withdrawals that clash with pages or files or lead nowhere. ``made`` is the site's
+    pages; ``written`` every other file it writes (feeds, downloads, assets)."""
     moves = {redirect.source: redirect for redirect in redirects(portal)}
     withdrawn = {w.address: w for w in portal.withdrawn}
     kept = made | set(moves) | set(withdrawn)
     problems = [
-        Problem(lock_label, number, None, _dropped_message(line))
+        Problem(lock_label, number, None, _lock_message(line))
         for number, line in _numbered(published)
         if line not in kept
     ]
+    problems += _file_clashes(portal, written)
     latest = {source for source, redirect in moves.items() if redirect.line is None}
     problems += _redirect_problems(portal.redirects, made | latest, moves, withdrawn)
     problems += _withdrawn_problems(portal.withdrawn, made | latest, moves)
@@ -125,6 +136,47 @@ def _numbered(published: list[str]):
     """The register's addresses with their line numbers (after the header)."""
     offset = LOCK_HEADER.count("\n")
     return ((offset + number, line) for number, line in enumerate(published, 1))
+
+
+def is_address(line: str) -> bool:
+    """Whether a line of the register is an address a build can have written: from the
+    root, ending in ``/``, nothing that cannot be seen or printed on one line."""
+    return ADDRESS.fullmatch(line) is not None and line.isprintable()
+
+
+def _lock_message(line: str) -> str:
+    if is_address(line):
+        return _dropped_message(line)
+    return (
+        f'"{line}" is not an address (one a line, starting and ending with /), so it is '
+        "what is left of a broken line. Delete this line: it was never a page of the site."
+    )
+
+
+def _file_clashes(portal, written: set[str]) -> list[Problem]:
+    """Redirects and withdrawals of an address where the site writes a file of its own (a
+    feed, a download, the sitemap, an asset): the notice cannot be put there."""
+    rows = [(REDIRECTS, "from", "redirected", r.source, r.line) for r in portal.redirects]
+    rows += [(WITHDRAWN, "address", "withdrawn", w.address, w.line) for w in portal.withdrawn]
+    problems = []
+    for label, field, done, source, line in rows:
+        clash = _clash(address(source), written)
+        if clash:
+            message = f"{source} is {clash}, not a page, so it cannot be {done}. Remove this row."
+            problems.append(Problem(label, line, field, message))
+    return problems
+
+
+def _clash(folder: str, written: set[str]) -> str | None:
+    """What the site already keeps at ``folder`` (``feed.xml/``), if anything."""
+    parts = folder.rstrip("/").split("/")
+    for end in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:end])
+        if prefix in written:
+            return f"the address of a file the site publishes itself (/{prefix})"
+    if parts[0] in SITE_FOLDERS:
+        return f"in /{parts[0]}/, where the site keeps its own files"
+    return None
 
 
 def _dropped_message(line: str) -> str:

@@ -10,6 +10,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 
+from ..data.boundaries import FILE as BOUNDARIES
 from ..data.contract import METADATA_SCHEMAS, schema_descriptor
 from ..data.formats import NOT_STATED
 from ..data.validate import Checked
@@ -123,9 +124,9 @@ def _archive(
     files["README.md"] = _readme(title, licence, attribution, resources, package.version)
     for resource in resources:
         files[resource.path] = (package.source.folder / resource.path).read_bytes()
-    boundaries = package.source.folder / "boundaries.geojson"
-    if boundaries.is_file():
-        files["boundaries.geojson"] = boundaries.read_bytes()
+    if "boundaries" in package.attachments:
+        # Only what validation read and checked: never any file that happens to be there.
+        files[BOUNDARIES] = (package.source.folder / BOUNDARIES).read_bytes()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -1,0 +1,119 @@
+"""Every address and file the site publishes, worked out without MkDocs, so that
+``portalgen validate`` runs the same address checks as a build (``addresses.check``): the
+register ``data/urls.lock``, redirects and withdrawals, and none of them on a file the site
+writes itself (a feed, a download, an asset).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from ..data.load import linked_files
+from ..data.problems import Problem
+from . import addresses, assets, feeds, places
+from .pages import all_pages
+from .statement import AccessibilityStatement
+
+MKDOCS_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+"""Files MkDocs and its search plugin write after the pages."""
+
+
+def site_files(portal, pages, portal_feeds) -> set[str]:
+    """The files portalgen and MkDocs write beside the pages (their paths in the site)."""
+    written = set(MKDOCS_FILES) | set(assets.files()) | set(places.files(portal))
+    if any(partnership.metrics for partnership in portal.partnerships):
+        written |= set(assets.leaflet_files())
+    written |= {feed.path for feed in portal_feeds}
+    return written | {f"{page.address}{name}" for page in pages for name in page.downloads}
+
+
+@dataclass(frozen=True)
+class Project:
+    """What ``mkdocs.yml`` says that changes the site's addresses and the files it reads."""
+
+    docs_dir: Path
+    statement: AccessibilityStatement | None
+    templates: tuple[Path, ...]
+    """The site's own template folders: ``overrides_dir`` and the theme's ``custom_dir``."""
+
+
+def read_project(root: Path) -> Project | None:
+    """What ``root/mkdocs.yml`` sets; None if there is none (a folder of data alone)."""
+    file = root / "mkdocs.yml"
+    if not file.is_file():
+        return None
+    config = yaml.load(file.read_text("utf-8"), Loader=_Loader)  # noqa: S506
+    config = config if isinstance(config, dict) else {}
+    options = _plugin_options(config.get("plugins"))
+    accessibility = options.get("accessibility") or {}
+    statement = None
+    if accessibility.get("organisation") and accessibility.get("contact_email"):
+        statement = AccessibilityStatement(**accessibility)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    templates = (options.get("overrides_dir") or "overrides", theme.get("custom_dir"))
+    return Project(
+        root / str(config.get("docs_dir") or "docs"),
+        statement,
+        tuple(root / str(folder) for folder in templates if folder),
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` whatever tags it uses (``!!python/name:`` for material's
+    emoji, ``!ENV``): only plain values are needed here."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _plugin_options(plugins) -> dict:
+    for plugin in plugins or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("portalgen"), dict):
+            return plugin["portalgen"]
+    return {}
+
+
+def content_files(docs_dir: Path) -> tuple[set[str], set[str]]:
+    """The pages (``/about/``) and the files (``about/index.html``) an editor's content
+    folder makes, as MkDocs makes them with directory URLs."""
+    made, written = set(), set()
+    for file in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        relative = PurePosixPath(file.relative_to(docs_dir).as_posix())
+        if not file.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if relative.suffix != ".md":
+            written.add(str(relative))
+            continue
+        folder = (
+            relative.parent if relative.stem in ("index", "README") else relative.with_suffix("")
+        )
+        page = "" if str(folder) == "." else f"{folder}/"
+        made.add(addresses.path(page))
+        written.add(f"{page}index.html")
+    return made, written
+
+
+def check(data_dir: Path, data_label: str, portal) -> list[Problem]:
+    """The checks a build runs beyond the data, for ``portalgen validate``: no symbolic
+    links in the content or template folders, and the addresses. The project is the folder
+    holding ``data_dir`` and ``mkdocs.yml``; without ``mkdocs.yml`` there is no site to
+    check, only data."""
+    root = data_dir.resolve().parent
+    project = read_project(root)
+    if project is None:
+        return []
+    folders = dict.fromkeys((project.docs_dir, *project.templates))
+    links = {p for folder in folders for p in linked_files(folder, root)}
+    return sorted(links) + _address_problems(project, data_dir, data_label, portal)
+
+
+def _address_problems(project: Project, data_dir: Path, data_label: str, portal):
+    pages = all_pages(portal, project.statement)
+    made, written = content_files(project.docs_dir)
+    made |= {addresses.path(p.address) for p in pages if p.template != "withdrawn"}
+    written |= site_files(portal, pages, feeds.portal_feeds(portal, ""))
+    published = addresses.read_lock(data_dir / addresses.LOCK)
+    return addresses.check(f"{data_label}/{addresses.LOCK}", published, made, portal, written)
