@@ -21,6 +21,7 @@ from .contract import METADATA_SCHEMAS, optional_columns, schema_descriptor
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
+from .numbers import number_problems
 from .placeholders import block_placeholders, table_placeholders
 from .problems import Problem
 from .versions import PackageVersion, check_version
@@ -305,10 +306,24 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         checked.problems += explained
         checked.flawed[task.name] = {p.line for p in explained if p.line}
         typed = _typed_rows(checked.source.folder, task.name, path, schema)
-        rows = [r for r in typed if r["_line"] not in ragged]
-        for row in rows:
+        typed = [(r, cells) for r, cells in typed if r["_line"] not in ragged]
+        for row, _ in typed:
             row["_line"] = lines.get(row["_line"], row["_line"])
-        checked.tables[task.name] = rows
+        _check_numbers(checked, checked.source.file_label(path), task.name, schema, typed)
+        checked.tables[task.name] = [row for row, _ in typed]
+
+
+def _check_numbers(checked: Checked, label: str, name: str, schema: dict, typed) -> None:
+    """Number cells frictionless read, but that are not plain decimals: a problem each
+    (instead of frictionless' own, such as "NaN" is below the minimum), and the row is
+    flawed."""
+    found = number_problems(label, schema, [(row["_line"], cells, row) for row, cells in typed])
+    told = {(p.line, p.field) for p in found}
+    checked.problems = [
+        p for p in checked.problems if p.path != label or (p.line, p.field) not in told
+    ]
+    checked.problems += found
+    checked.flawed.setdefault(name, set()).update(p.line for p in found)
 
 
 SHAPE_ERRORS = ("extra-cell", "missing-cell")
@@ -378,15 +393,16 @@ def _schema(descriptor: str) -> Schema:
     return Schema.from_descriptor(json.loads(descriptor))
 
 
-def _typed_rows(folder, name: str, path: str, schema: dict) -> list[Row]:
-    """The table's rows, typed. Read without the foreign keys, which the validation has
-    checked: frictionless would read every table they refer to again."""
+def _typed_rows(folder, name: str, path: str, schema: dict) -> list[tuple[Row, list]]:
+    """The table's rows, typed, each with its cells as written. Read without the foreign
+    keys, which the validation has checked: frictionless would read every table they refer
+    to again."""
     resource = _resource(name, path, {**schema, "foreignKeys": []}, str(folder))
     rows = []
     for row in resource.read_rows():
         record = row.to_dict()
         record["_line"] = row.row_number
-        rows.append(record)
+        rows.append((record, row.cells))
     return rows
 
 
