@@ -14,18 +14,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
 
 from .site import addresses
 
+STAGING = ".portalgen-build-"
+"""A build's staging folder is ``.portalgen-build-<process id>-<random>``, with the new
+register of addresses beside it as ``<folder name>.lock``."""
+UNNAMED_AGE = 24 * 60 * 60
+"""A staging folder or register without a process id in its name (from before they had
+one) is stale once it is a day old."""
+
 
 def build_site(config_file: Path, site_dir: Path | None = None) -> int:
     """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code."""
     config_file = config_file.resolve()
     target = (site_dir or _configured_site_dir(config_file)).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
+    remove_stale(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=target.parent))
     register = staging.with_name(f"{staging.name}.lock")
     try:
         result = subprocess.run(
@@ -53,6 +62,32 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
         register.unlink(missing_ok=True)
     print(f"Built the portal into {_shown(target)}.")
     return 0
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove the staging folders and registers that killed builds left in ``folder``:
+    only ours (named as ``build_site`` names them), and only those whose build is no
+    longer running."""
+    for path in folder.glob(f"{STAGING}*"):
+        if path.is_symlink() or not _stale(path):
+            continue
+        if path.is_dir() and not path.name.endswith(".lock"):
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file() and path.name.endswith(".lock"):
+            path.unlink(missing_ok=True)
+
+
+def _stale(path: Path) -> bool:
+    pid = path.name.removeprefix(STAGING).split("-", 1)[0]
+    if not pid.isdigit() or "-" not in path.name.removeprefix(STAGING):
+        return time.time() - path.lstat().st_mtime > UNNAMED_AGE
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _configured_site_dir(config_file: Path) -> Path:
