@@ -72,11 +72,11 @@ def _feature_problems(data, label: str) -> list[Problem]:
             problems.append(Problem(label, None, "code", f"{where} has no code property."))
             continue
         message, count = _size_problem(feature.get("geometry"))
-        points += count
         if message:
             code = feature["properties"]["code"]
             problems.append(Problem(label, None, "geometry", f"{where} ({code}) {message}"))
         else:
+            points += count
             sound.append((number, feature))
     too_many = file_problem(points)
     if too_many:

@@ -24,6 +24,7 @@ from .load import DESCRIPTOR, PackageSource, read_header, read_text
 from .numbers import number_problems
 from .placeholders import block_placeholders, table_placeholders
 from .problems import Problem
+from .sizes import long_cells, rows_problem, text_problem
 from .versions import PackageVersion, check_version
 
 Row = dict
@@ -310,6 +311,7 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         for row, _ in typed:
             row["_line"] = lines.get(row["_line"], row["_line"])
         _check_numbers(checked, checked.source.file_label(path), task.name, schema, typed)
+        _check_sizes(checked, checked.source.file_label(path), task.name, schema, typed)
         checked.tables[task.name] = [row for row, _ in typed]
 
 
@@ -393,6 +395,16 @@ def _schema(descriptor: str) -> Schema:
     return Schema.from_descriptor(json.loads(descriptor))
 
 
+def _check_sizes(checked: Checked, label: str, name: str, schema: dict, typed) -> None:
+    """Cells too long to publish, and files with too many rows (``sizes.py``)."""
+    found = long_cells(label, schema, [(row["_line"], cells) for row, cells in typed])
+    too_many = rows_problem(len(typed))
+    if too_many:
+        found.append(Problem(label, None, None, too_many))
+    checked.problems += found
+    checked.flawed.setdefault(name, set()).update(p.line for p in found if p.line)
+
+
 def _typed_rows(folder, name: str, path: str, schema: dict) -> list[tuple[Row, list]]:
     """The table's rows, typed, each with its cells as written. Read without the foreign
     keys, which the validation has checked: frictionless would read every table they refer
@@ -420,6 +432,7 @@ def _check_metadata(checked: Checked, statuses) -> None:
         return
     fields = {f["name"]: f for f in descriptor["fields"]}
     checked.problems += _unknown_keys(label, key, block, fields)
+    checked.problems += _long_texts(label, key, block, lines.get(key))
     values = [_as_text(block.get(name)) for name in fields]
     resource = Resource(data=[list(fields), values], schema=Schema.from_descriptor(descriptor))
     report = resource.validate()
@@ -430,6 +443,16 @@ def _check_metadata(checked: Checked, statuses) -> None:
         checked.problems.append(Problem(label, line, f"{key}.{problem.field}", problem.message))
     record = resource.read_rows()[0].to_dict() if not report.tasks[0].errors else {}
     checked.metadata = {**record, "_line": lines.get(key)}
+
+
+def _long_texts(label: str, key: str, block: dict, line: int | None) -> list[Problem]:
+    """Texts of the block too long to publish (``sizes.py``)."""
+    lines = getattr(block, "lines", {})
+    return [
+        Problem(label, lines.get(name, line), f"{key}.{name}", message)
+        for name, value in block.items()
+        if isinstance(value, str) and (message := text_problem(value))
+    ]
 
 
 def _missing_block(key: str, descriptor: dict) -> str:
