@@ -55,7 +55,20 @@ def _has_code(feature) -> bool:
     return (
         isinstance(feature, dict)
         and isinstance(feature.get("properties"), dict)
-        and bool(feature["properties"].get("code"))
+        and isinstance(feature["properties"].get("code"), str)
+        and bool(feature["properties"]["code"])
+    )
+
+
+def _code_missing(feature, where: str) -> str:
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    code = properties.get("code") if isinstance(properties, dict) else None
+    if code is None or code == "":
+        return f"{where} has no code property."
+    shown = json.dumps(code, allow_nan=True)[:24]
+    return (
+        f"{where} has a code that is not text ({shown}). Write it in double quotes, for "
+        'example "E05000266".'
     )
 
 
@@ -69,7 +82,7 @@ def _feature_problems(data, label: str) -> list[Problem]:
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         if not _has_code(feature):
-            problems.append(Problem(label, None, "code", f"{where} has no code property."))
+            problems.append(Problem(label, None, "code", _code_missing(feature, where)))
             continue
         message, count = _size_problem(feature.get("geometry"))
         if message:
