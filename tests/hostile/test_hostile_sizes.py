@@ -480,3 +480,12 @@ def test_limits_are_stated_in_the_readme() -> None:
     ]
     missing = [number for number in stated if number not in section]
     assert not missing, f"the README does not state {missing}"
+
+
+def test_the_field_reference_gives_each_number_its_bounds() -> None:
+    reference = (REPO / "docs/field-reference.md").read_text("utf-8")
+    assert (
+        "- **`amount`**: may be empty; a plain number, without £, commas or % (digits only; up "
+        "to 10,000,000,000, to 2 decimal places)."
+    ) in reference
+    assert "a whole number (digits only; up to 100,000). Number of posts." in reference
