@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import REPO, copy_project, run_portalgen, serving
 from test_hostile import (
     AMOUNTS,
@@ -116,6 +117,12 @@ NUMBERS = [
         cell(STAFFING, 2, "wte", "5000"),
         f'{STAFFING}:2 wte: "5000" is more than a number of whole-time equivalent posts can be '
         "here (at most 1,000). Check the figure.",
+    ),
+    Case(
+        "observation-percent",
+        cell(OBSERVATIONS, 2, "value", "1000000000"),
+        f'{OBSERVATIONS}:2 value: "1000000000" is not a percentage between -100 and 1,000. '
+        'Check the figure, or the unit of "police-confidence" in indicators.csv.',
     ),
     Case(
         "observation-infinity",
@@ -360,19 +367,27 @@ def test_a_polygon_of_200000_points_is_refused_before_shapely_reads_it() -> None
 @pytest.mark.browser
 def test_shapes_and_figures_at_their_bounds_build_and_draw(tmp_path, browser) -> None:
     """Valid data at the bounds: an area of 10,000 points shaped to be slow to simplify,
-    amounts at the largest and smallest money allows. It builds, with no traceback, the map
-    script stays small, and Chromium draws every ward (Leaflet's own simplification of the
-    same shape overflowed the browser's stack, and no ward was drawn)."""
+    amounts and figures at the largest and smallest their magnitudes allow. It builds, with
+    no traceback; a tiny negative percentage reads 0%, not -0%; the map script stays small,
+    and Chromium draws every ward (Leaflet's own simplification of the same shape
+    overflowed the browser's stack, and no ward was drawn)."""
     project = copy_project(tmp_path / "portal")
     geometry(1, lambda _: comb(10_000, west=-0.16, south=51.575))(project)
     cell(AMOUNTS, 2, "amount", "10000000000")(project)
     cell(AMOUNTS, 3, "amount", "0.01")(project)
+    cell(OBSERVATIONS, 2, "value", "1000")(project)
+    cell(OBSERVATIONS, 3, "value", "-0.000001")(project)
+    cell(FIGURES, 2, "value", "1000000000")(project)
+    cell(FIGURES, 3, "value", "0.000001")(project)
     started = time.perf_counter()
     result = run_portalgen(project, "build", "-d", str(tmp_path / "site"))
     seconds = time.perf_counter() - started
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 0, result.stderr
     assert seconds < 180, f"took {seconds:.0f} s"
+    indicator = tmp_path / "site/partnerships/haringey/indicators/police-confidence/index.html"
+    words = BeautifulSoup(indicator.read_text("utf-8"), "html.parser").get_text(" ")
+    assert "0% (2013/14 Q3)" in " ".join(words.split()) and "-0%" not in words
     scripts = list((tmp_path / "site/partnerships/haringey/maps").rglob("map.js"))
     assert scripts and max(path.stat().st_size for path in scripts) < 1_000_000
     with serving(tmp_path / "site") as address:
