@@ -15,12 +15,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from .site import addresses
+
+STAGING = ".portalgen-build-"
+"""A build's staging folder is ``.portalgen-build-<process id>-<random>``, with the new
+register of addresses beside it as ``<folder name>.lock``."""
+UNNAMED_AGE = 24 * 60 * 60
+"""A staging folder or register without a process id in its name (from before they had
+one) is stale once it is a day old."""
 
 
 def build_site(config_file: Path, site_dir: Path | None = None) -> int:
@@ -41,7 +49,8 @@ def build_site(config_file: Path, site_dir: Path | None = None) -> int:
 def staged(target: Path) -> Iterator[Path]:
     """A temporary folder beside ``target`` to build into, removed afterwards (with the
     register of addresses the build proposes) unless ``publish`` has moved it into place."""
-    staging = Path(tempfile.mkdtemp(prefix=".portalgen-build-", dir=target.parent))
+    remove_stale(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=target.parent))
     try:
         yield staging
     finally:
@@ -84,6 +93,32 @@ def publish(staging: Path, target: Path) -> None:
 
 def _register(staging: Path) -> Path:
     return staging.with_name(f"{staging.name}.lock")
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove the staging folders and registers that killed builds left in ``folder``:
+    only ours (named as ``build_site`` names them), and only those whose build is no
+    longer running."""
+    for path in folder.glob(f"{STAGING}*"):
+        if path.is_symlink() or not _stale(path):
+            continue
+        if path.is_dir() and not path.name.endswith(".lock"):
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file() and path.name.endswith(".lock"):
+            path.unlink(missing_ok=True)
+
+
+def _stale(path: Path) -> bool:
+    pid = path.name.removeprefix(STAGING).split("-", 1)[0]
+    if not pid.isdigit() or "-" not in path.name.removeprefix(STAGING):
+        return time.time() - path.lstat().st_mtime > UNNAMED_AGE
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def configured_site_dir(config_file: Path) -> Path:

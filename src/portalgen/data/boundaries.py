@@ -10,6 +10,7 @@ from shapely.validation import explain_validity
 
 from .load import read_text
 from .problems import Problem
+from .shapes import GENERALISE, MAX_FILE_BYTES, file_problem, shape_problem
 from .validate import Checked
 
 FILE = "boundaries.geojson"
@@ -22,6 +23,10 @@ def check_boundaries(package: Checked) -> None:
     text, problems = read_text(package.source.folder / FILE, label)
     if text is None:
         package.problems += problems
+        return
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        message = f"is larger than {MAX_FILE_BYTES // 2**20} MB, the most a boundaries file may be."
+        package.problems.append(Problem(label, None, None, f"{message} {GENERALISE}"))
         return
     try:
         data = json.loads(text)
@@ -37,7 +42,9 @@ def check_boundaries(package: Checked) -> None:
         package.problems.append(Problem(label, None, None, message))
         return
     found = _feature_problems(data, label)
-    codes = [f["properties"]["code"] for f in data.get("features", []) if _has_code(f)]
+    features = data.get("features") if isinstance(data, dict) else None
+    features = features if isinstance(features, list) else []
+    codes = [f["properties"]["code"] for f in features if _has_code(f)]
     found += _code_problems(package, codes, label)
     package.problems += found
     if not found:
@@ -48,29 +55,67 @@ def _has_code(feature) -> bool:
     return (
         isinstance(feature, dict)
         and isinstance(feature.get("properties"), dict)
-        and bool(feature["properties"].get("code"))
+        and isinstance(feature["properties"].get("code"), str)
+        and bool(feature["properties"]["code"])
+    )
+
+
+def _code_missing(feature, where: str) -> str:
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    code = properties.get("code") if isinstance(properties, dict) else None
+    if code is None or code == "":
+        return f"{where} has no code property."
+    shown = json.dumps(code, allow_nan=True)[:24]
+    return (
+        f"{where} has a code that is not text ({shown}). Write it in double quotes, for "
+        'example "E05000266".'
     )
 
 
 def _feature_problems(data, label: str) -> list[Problem]:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         return [Problem(label, None, None, 'must be a GeoJSON "FeatureCollection".')]
-    problems = []
-    for number, feature in enumerate(data.get("features") or [], start=1):
+    features = data.get("features") or []
+    if not isinstance(features, list):
+        return [Problem(label, None, None, 'must have a list of "features".')]
+    problems, sound, points = [], [], 0
+    for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         if not _has_code(feature):
-            problems.append(Problem(label, None, "code", f"{where} has no code property."))
+            problems.append(Problem(label, None, "code", _code_missing(feature, where)))
             continue
-        message = _geometry_problem(feature.get("geometry"))
+        message, count = _size_problem(feature.get("geometry"))
         if message:
             code = feature["properties"]["code"]
             problems.append(Problem(label, None, "geometry", f"{where} ({code}) {message}"))
+        else:
+            points += count
+            sound.append((number, feature))
+    too_many = file_problem(points)
+    if too_many:
+        return [*problems, Problem(label, None, None, too_many)]
+    return problems + _shape_problems(sound, label)
+
+
+def _size_problem(geometry) -> tuple[str | None, int]:
+    if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONS:
+        return "is not a Polygon or MultiPolygon.", 0
+    return shape_problem(geometry)
+
+
+def _shape_problems(features: list[tuple[int, dict]], label: str) -> list[Problem]:
+    """Shapes of a bounded size, read by shapely: real polygons in WGS84."""
+    problems = []
+    for number, feature in features:
+        message = _geometry_problem(feature["geometry"])
+        if message:
+            code = feature["properties"]["code"]
+            where = f"feature {number} ({code})"
+            problems.append(Problem(label, None, "geometry", f"{where} {message}"))
     return problems
 
 
-def _geometry_problem(geometry) -> str | None:
-    if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONS:
-        return "is not a Polygon or MultiPolygon."
+def _geometry_problem(geometry: dict) -> str | None:
     try:
         polygon = shape(geometry)
     except (ValueError, TypeError, KeyError, IndexError) as error:

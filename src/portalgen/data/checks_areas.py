@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .checks import Context, unknown
 from .problems import Problem
+from .sizes import MAX_PERIODS
 from .validate import Checked
 
 
@@ -72,13 +73,17 @@ def figures_use_their_vintage(context: Context) -> list[Problem]:
     problems = []
     for package in context.of_kind("ward-figures"):
         vintages = {row["id"]: row["areas"] for row in package.rows("metrics")}
+        codes = {
+            key: set(area_set.ids("areas", "code"))
+            for key, area_set in area_sets.items()
+            if key[0] == package.source.partnership and area_set.tables.get("areas")
+        }
         for row in package.rows("figures"):
             vintage = vintages.get(row["metric"])
             area_set = area_sets.get((package.source.partnership, vintage))
-            if area_set is None or not area_set.tables.get("areas"):
+            if (package.source.partnership, vintage) not in codes:
                 continue
-            codes = set(area_set.ids("areas", "code"))
-            if row["area"] not in codes:
+            if row["area"] not in codes[(package.source.partnership, vintage)]:
                 problems.append(
                     Problem(
                         package.source.file_label("figures.csv"),
@@ -171,9 +176,33 @@ class _Places:
         )
 
 
+def periods_per_metric(context: Context) -> list[Problem]:
+    """Each period of a metric is a map page: at most ``MAX_PERIODS`` of them."""
+    problems = []
+    for package in context.of_kind("ward-figures"):
+        periods: dict[str, dict[str, int]] = {}
+        for row in package.rows("figures"):
+            periods.setdefault(row["metric"], {}).setdefault(row["period"], row["_line"])
+        for metric, lines in periods.items():
+            if len(lines) > MAX_PERIODS:
+                line = sorted(lines.values())[MAX_PERIODS]
+                problems.append(
+                    Problem(
+                        package.source.file_label("figures.csv"),
+                        line,
+                        "period",
+                        f'gives metric "{metric}" its {MAX_PERIODS + 1}st period; a metric may '
+                        f"have at most {MAX_PERIODS}, since each is a map page. Give older "
+                        "periods a metric of their own, or leave them out.",
+                    )
+                )
+    return problems
+
+
 CHECKS: list[Callable[[Context], list[Problem]]] = [
     areas_are_in_known_local_authorities,
     metrics_name_a_vintage,
     figures_use_their_vintage,
     plans_name_known_areas,
+    periods_per_metric,
 ]

@@ -288,7 +288,43 @@ def periods_move_forward(context: Context) -> list[Problem]:
     return problems
 
 
+PERCENT = (-100, 1_000)
+"""A percentage is at least -100 (a fall to nothing) and at most 1,000 (a tenfold rise)."""
+PERCENT_FIGURES = {
+    "performance": ("indicators", "observations", "indicator", ("value", "target")),
+    "ward-figures": ("metrics", "figures", "metric", ("value",)),
+}
+"""Per package kind: the table naming each unit, the table of figures, the column of the
+figures that names its row of the first, and the columns holding figures."""
+
+
+def percentages_are_plausible(context: Context) -> list[Problem]:
+    """A figure whose unit is percent lies within ``PERCENT``."""
+    problems = []
+    for package in context.of_kind(*PERCENT_FIGURES):
+        units, figures, key, columns = PERCENT_FIGURES[package.source.kind.name]
+        percent = {row["id"] for row in package.rows(units) if row.get("unit") == "percent"}
+        label = package.source.file_label(f"{figures}.csv")
+        problems += [
+            Problem(label, row["_line"], column, _percent_problem(row[column], row[key], units))
+            for row in package.rows(figures)
+            if row.get(key) in percent
+            for column in columns
+            if row.get(column) is not None and not PERCENT[0] <= row[column] <= PERCENT[1]
+        ]
+    return problems
+
+
+def _percent_problem(value, name: str, units: str) -> str:
+    low, high = PERCENT
+    return (
+        f'"{value}" is not a percentage between {low} and {high:,}. Check the figure, or '
+        f'the unit of "{name}" in {units}.csv.'
+    )
+
+
 CHECKS: list[Callable[[Context], list[Problem]]] = [
+    percentages_are_plausible,
     recipients_exist,
     amounts_are_plausible,
     years_are_known_and_active,

@@ -17,7 +17,12 @@ _FINANCIAL_YEAR = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{2})")
 def plain(value: float, places: int = 2) -> str:
     """1234.5 → "1,234.5": thousands separated, no trailing zeros."""
     text = f"{value:,.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return unsigned_zero(text.rstrip("0").rstrip(".") if "." in text else text)
+
+
+def unsigned_zero(text: str) -> str:
+    """A figure that rounds to zero has no sign: a tiny negative figure is "0", not "-0"."""
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 def bare(value: float) -> str:
@@ -58,7 +63,7 @@ def number(value: float | None, unit: str = "count", places: int | None = None) 
     if unit == "rate":
         places = 1 if places is None else places
     if places is not None:
-        text = f"{value:,.{places}f}"
+        text = unsigned_zero(f"{value:,.{places}f}")
     else:
         text = plain(value, 1 if unit == "percent" else 2)
     return f"{text}%" if unit == "percent" else text

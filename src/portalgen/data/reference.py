@@ -14,6 +14,7 @@ from .contract import (
     optional_columns,
     schema_descriptor,
 )
+from .numbers import MAGNITUDES
 
 FOLDERS = {
     "vocabulary": "data/vocabulary/",
@@ -110,7 +111,17 @@ def _kind(field: dict) -> str:
         return "an id: lower-case letters, digits and single hyphens"
     if field.get("type") == "string" and field.get("constraints", {}).get("enum"):
         return "one of the allowed values"
-    return TYPES.get(field.get("type", "string"), field.get("type", "text"))
+    kind = TYPES.get(field.get("type", "string"), field.get("type", "text"))
+    return f"{kind}{_bounds(field)}"
+
+
+def _bounds(field: dict) -> str:
+    """How large a number field's values may be, from its ``magnitude``."""
+    if "magnitude" not in field:
+        return ""
+    magnitude = MAGNITUDES[field["magnitude"]]
+    places = f", to {magnitude.places} decimal places" if magnitude.places else ""
+    return f" (digits only; up to {magnitude.limit:,}{places})"
 
 
 def vocabulary_statuses(rows: list[dict]) -> dict[str, list[tuple[str, str]]]:

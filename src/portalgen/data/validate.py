@@ -22,8 +22,10 @@ from .contract import METADATA_SCHEMAS, anchored, optional_columns, schema_descr
 from .explain import explain
 from .licences import check_licences
 from .load import DESCRIPTOR, PackageSource, read_header, read_text
+from .numbers import number_problems
 from .placeholders import block_placeholders, table_placeholders
 from .problems import Problem
+from .sizes import long_cells, rows_problem, text_problem
 from .versions import PackageVersion, check_version
 
 Row = dict
@@ -319,10 +321,25 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         checked.problems += explained
         checked.flawed[task.name] = {p.line for p in explained if p.line}
         typed = _typed_rows(checked.source.folder, task.name, path, schema)
-        rows = [r for r in typed if r["_line"] not in ragged]
-        for row in rows:
+        typed = [(r, cells) for r, cells in typed if r["_line"] not in ragged]
+        for row, _ in typed:
             row["_line"] = lines.get(row["_line"], row["_line"])
-        checked.tables[task.name] = rows
+        _check_numbers(checked, checked.source.file_label(path), task.name, schema, typed)
+        _check_sizes(checked, checked.source.file_label(path), task.name, schema, typed)
+        checked.tables[task.name] = [row for row, _ in typed]
+
+
+def _check_numbers(checked: Checked, label: str, name: str, schema: dict, typed) -> None:
+    """Number cells frictionless read, but that are not plain decimals: a problem each
+    (instead of frictionless' own, such as "NaN" is below the minimum), and the row is
+    flawed."""
+    found = number_problems(label, schema, [(row["_line"], cells, row) for row, cells in typed])
+    told = {(p.line, p.field) for p in found}
+    checked.problems = [
+        p for p in checked.problems if p.path != label or (p.line, p.field) not in told
+    ]
+    checked.problems += found
+    checked.flawed.setdefault(name, set()).update(p.line for p in found)
 
 
 SHAPE_ERRORS = ("extra-cell", "missing-cell")
@@ -392,15 +409,26 @@ def _schema(descriptor: str) -> Schema:
     return Schema.from_descriptor(anchored(json.loads(descriptor)))
 
 
-def _typed_rows(folder, name: str, path: str, schema: dict) -> list[Row]:
-    """The table's rows, typed. Read without the foreign keys, which the validation has
-    checked: frictionless would read every table they refer to again."""
+def _check_sizes(checked: Checked, label: str, name: str, schema: dict, typed) -> None:
+    """Cells too long to publish, and files with too many rows (``sizes.py``)."""
+    found = long_cells(label, schema, [(row["_line"], cells) for row, cells in typed])
+    too_many = rows_problem(len(typed))
+    if too_many:
+        found.append(Problem(label, None, None, too_many))
+    checked.problems += found
+    checked.flawed.setdefault(name, set()).update(p.line for p in found if p.line)
+
+
+def _typed_rows(folder, name: str, path: str, schema: dict) -> list[tuple[Row, list]]:
+    """The table's rows, typed, each with its cells as written. Read without the foreign
+    keys, which the validation has checked: frictionless would read every table they refer
+    to again."""
     resource = _resource(name, path, {**schema, "foreignKeys": []}, str(folder))
     rows = []
     for row in resource.read_rows():
         record = row.to_dict()
         record["_line"] = row.row_number
-        rows.append(record)
+        rows.append((record, row.cells))
     return rows
 
 
@@ -418,6 +446,7 @@ def _check_metadata(checked: Checked, statuses) -> None:
         return
     fields = {f["name"]: f for f in descriptor["fields"]}
     checked.problems += _unknown_keys(label, key, block, fields)
+    checked.problems += _long_texts(label, key, block, lines.get(key))
     values = [_as_text(block.get(name)) for name in fields]
     schema = _schema(json.dumps(descriptor, sort_keys=True))
     resource = Resource(data=[list(fields), values], schema=schema)
@@ -429,6 +458,16 @@ def _check_metadata(checked: Checked, statuses) -> None:
         checked.problems.append(Problem(label, line, f"{key}.{problem.field}", problem.message))
     record = resource.read_rows()[0].to_dict() if not report.tasks[0].errors else {}
     checked.metadata = {**record, "_line": lines.get(key)}
+
+
+def _long_texts(label: str, key: str, block: dict, line: int | None) -> list[Problem]:
+    """Texts of the block too long to publish (``sizes.py``)."""
+    lines = getattr(block, "lines", {})
+    return [
+        Problem(label, lines.get(name, line), f"{key}.{name}", message)
+        for name, value in block.items()
+        if isinstance(value, str) and (message := text_problem(value))
+    ]
 
 
 def _missing_block(key: str, descriptor: dict) -> str:

@@ -37,6 +37,11 @@ SIMPLIFY_DEGREES = 0.0002
 """About 15 metres: finer than a ward map on a phone can show."""
 PLACES = 5
 """Coordinates are rounded to 5 decimal places, about a metre."""
+BROWSER_SMOOTHING = 0
+"""Leaflet simplifies each shape again in the browser, by a recursion as deep as the shape
+has points in the worst case: a valid shape of 5,000 points (a comb) overflowed the
+browser's stack and no area was drawn. The build has already simplified the shapes to
+about 15 metres, so Leaflet's own smoothing (``smoothFactor``) is turned off."""
 ZOOM_SNAP = 0.25
 """Zoom in quarter steps, so that fitting the map to the area fills the frame (whole steps
 can leave the area at half the frame's width)."""
@@ -214,6 +219,7 @@ def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
             "weight": 1,
             "fillOpacity": 0.85,
         },
+        smooth_factor=BROWSER_SMOOTHING,
     ).add_to(world)
     world.fit_bounds(_bounds(data))
     _WayIn(world, layer).add_to(world)
