@@ -15,6 +15,9 @@ from .validate import Checked
 
 FILE = "boundaries.geojson"
 POLYGONS = ("Polygon", "MultiPolygon")
+UNITED_KINGDOM = (-9.0, 49.8, 2.0, 61.0)
+"""West, south, east and north edges, in degrees, of a box round the United Kingdom (the
+Isles of Scilly to Shetland, Northern Ireland to Lowestoft)."""
 
 
 def check_boundaries(package: Checked) -> None:
@@ -107,28 +110,46 @@ def _shape_problems(features: list[tuple[int, dict]], label: str) -> list[Proble
     """Shapes of a bounded size, read by shapely: real polygons in WGS84."""
     problems = []
     for number, feature in features:
-        message = _geometry_problem(feature["geometry"])
+        code = feature["properties"]["code"]
+        where = f"feature {number} ({code})"
+        message, bounds = _geometry_problem(feature["geometry"])
         if message:
-            code = feature["properties"]["code"]
-            where = f"feature {number} ({code})"
             problems.append(Problem(label, None, "geometry", f"{where} {message}"))
+        elif bounds and not _in_united_kingdom(bounds):
+            problems.append(Problem(label, None, "geometry", _abroad(where, bounds), warning=True))
     return problems
 
 
-def _geometry_problem(geometry: dict) -> str | None:
+def _geometry_problem(geometry: dict) -> tuple[str | None, tuple | None]:
+    """What is wrong with a shape, else its bounds (west, south, east, north)."""
     try:
         polygon = shape(geometry)
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        return f"has coordinates that do not make a shape ({error})."
+        return f"has coordinates that do not make a shape ({error}).", None
     west, south, east, north = polygon.bounds
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
         return (
             "has coordinates outside longitude -180 to 180 and latitude -90 to 90: save it "
             "in WGS84 (EPSG:4326, longitude then latitude), not British National Grid."
-        )
+        ), None
     if not polygon.is_valid:
-        return f"is not a valid polygon ({explain_validity(polygon)})."
-    return None
+        return f"is not a valid polygon ({explain_validity(polygon)}).", None
+    return None, polygon.bounds
+
+
+def _in_united_kingdom(bounds: tuple) -> bool:
+    west, south, east, north = bounds
+    edge_west, edge_south, edge_east, edge_north = UNITED_KINGDOM
+    return edge_west <= west and east <= edge_east and edge_south <= south and north <= edge_north
+
+
+def _abroad(where: str, bounds: tuple) -> str:
+    west, south, east, north = bounds
+    return (
+        f"{where} is not in the United Kingdom: it reaches from longitude {west:.2f} to "
+        f"{east:.2f} and latitude {south:.2f} to {north:.2f}. Check that each point is "
+        "written longitude first, then latitude (for London, [-0.1, 51.5]), in WGS84 degrees."
+    )
 
 
 def _code_problems(package: Checked, codes: list[str], label: str) -> list[Problem]:
