@@ -228,3 +228,10 @@ def test_the_new_portals_guide_gives_commands_that_work_there(tmp_path, init):
         assert main(command) == 0, command
     left = [str(p) for p in check_data(demo / "data", demo)[1] if not is_placeholder(p)]
     assert left == []
+
+
+def test_the_examples_find_box_suggests_three_different_places_of_its_own(example_site):
+    home = example_site.soup("")
+    assert home.select_one("#pg-find-hint").get_text() == (
+        "For example Allington & Strete, Bromsgrove or Haringey Community Safety Partnership."
+    )

@@ -183,11 +183,13 @@ after the page is cleaned."""
 
 def examples(portal: Portal) -> list[str]:
     """Names to try, from the portal's own places: the first current ward, council and
-    partnership in A to Z order (one of each kind there is)."""
+    partnership in A to Z order (one of each kind there is), each a different name."""
     first: dict[str, str] = {}
     for place in places(portal):
-        if not place.old and place.kind != "small area":
-            first.setdefault(place.kind, place.name)
+        if place.old or place.kind == "small area" or place.kind in first:
+            continue
+        if not any(name in place.name or place.name in name for name in first.values()):
+            first[place.kind] = place.name  # not "Bromsgrove or Bromsgrove CSP"
     return [first[kind] for kind in KIND_ORDER if kind in first]
 
 
