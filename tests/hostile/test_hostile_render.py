@@ -446,10 +446,15 @@ def test_plain_text_survives_markdown(text) -> None:
     html = restore(md.convert(f"Before {markdown_plain(text)} after.\n\n{markdown_plain(text)}\n"))
     soup = BeautifulSoup(html, "html.parser")
     assert [tag.name for tag in soup.find_all(True)] == ["p", "p"], html
-    assert [p.get_text() for p in soup.select("p")] == [
-        f"Before {text.strip()} after.",
-        text.strip(),
-    ]
+    shown = re.sub(r"^[ \t]+|[ \t]+$", " ", text)  # spaces at either end shrink to one
+    assert [p.get_text() for p in soup.select("p")] == [f"Before {shown} after.", shown.strip()]
+
+
+def test_a_space_a_template_writes_beside_a_value_stays() -> None:
+    """``across {{ "all " }}{{ count }} wards`` once read "across all19 wards"."""
+    assert str(markdown_plain("all ")) + "19" == "all 19"
+    assert "x" + str(markdown_plain(" with a figure")) == "x with a figure"
+    assert str(markdown_plain("    code?  ")) == " code? "  # never a code block or line break
 
 
 def test_a_line_break_in_plain_text_cannot_start_a_block() -> None:

@@ -27,15 +27,17 @@ LINE_START = frozenset("-+.>=")
 """Characters that start a list, quote, rule or heading underline at the start of a line."""
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+_EDGES = re.compile(r"^[ \t]+|[ \t]+$")
 _SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(?=</script>)", re.S | re.I)
 _REFERENCE = re.compile(r"&#x([0-9a-f]{2});", re.I)
 _RESTORED = {f"{ord(char):x}": char for char in ACTIVE | LINE_START | {")"}}
 
 
 def markdown_plain(value) -> Markup:
-    """``value`` as text that Markdown shows exactly as written, on one line (without
-    the spaces around it, which would make a code block or a line break)."""
-    text = _BREAKS.sub(" ", str(value)).strip(" \t")
+    """``value`` as text that Markdown shows exactly as written, on one line. Spaces at
+    either end shrink to one (four would make a code block, two a line break), but stay: a
+    template may write ``{{ "all " if … }}`` before a number."""
+    text = _EDGES.sub(" ", _BREAKS.sub(" ", str(value)))
     ordered = _ORDERED.match(text)
     marker = len(ordered[1]) if ordered else 0
     return Markup("").join(
