@@ -203,6 +203,7 @@ def test_a_new_portal_builds_and_suggests_its_own_places(tmp_path, init):
     assert home.select_one("#pg-find-hint").get_text() == (
         "For example North Lincolnshire or Demo Community Safety Partnership."
     )
+    assert home.select_one(".pg-find__locate") is None  # no boundaries to look in yet
 
 
 def test_the_new_portals_guide_gives_commands_that_work_there(tmp_path, init):
@@ -235,3 +236,4 @@ def test_the_examples_find_box_suggests_three_different_places_of_its_own(exampl
     assert home.select_one("#pg-find-hint").get_text() == (
         "For example Allington & Strete, Bromsgrove or Haringey Community Safety Partnership."
     )
+    assert home.select_one(".pg-find__locate button").get_text() == "Use my location"

@@ -199,6 +199,10 @@ def with_find_box(html: str, env, address: str, portal: Portal) -> str:
         return html
     root = urls.relative(address, "")
     box = env.get_template("partials/find_area.html.j2").render(
-        root=root, index=INDEX, shapes=SHAPES, examples=examples(portal)
+        root=root,
+        index=INDEX,
+        shapes=SHAPES,
+        examples=examples(portal),
+        locate=bool(shapes(portal)),  # no "Use my location" without a boundary to look in
     )
     return html.replace(PLACEHOLDER, box, 1)
