@@ -203,6 +203,7 @@ def with_find_box(html: str, env, address: str, portal: Portal) -> str:
         index=INDEX,
         shapes=SHAPES,
         examples=examples(portal),
-        locate=bool(shapes(portal)),  # no "Use my location" without a boundary to look in
+        # no "Use my location" without a boundary to look in (without simplifying them all)
+        locate=any(partnership.area_sets for partnership in portal.partnerships),
     )
     return html.replace(PLACEHOLDER, box, 1)
