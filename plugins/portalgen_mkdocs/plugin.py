@@ -37,10 +37,11 @@ from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.published import site_files
-from portalgen.site.render import environment, render_page, render_redirect
+from portalgen.site.render import environment, render, render_redirect
 from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
+from .html_pages import serve_html
 
 log = logging.getLogger("mkdocs.plugins.portalgen")
 THEME = Path(__file__).parent / "theme"
@@ -117,8 +118,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         for feed in self.feeds:
             content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
+        self.html_pages = {}
         for page in pages:
-            files.append(File.generated(config, page.src_uri, content=render_page(page, self.env)))
+            rendered = render(page, self.env)
+            if not rendered.markdown:
+                self.html_pages[page.src_uri] = rendered
+            files.append(File.generated(config, page.src_uri, content=rendered.text))
             for name, text in page.downloads.items():
                 files.append(File.generated(config, f"{page.address}{name}", content=text))
         for redirect in addresses.resolved(self.portal):
@@ -153,7 +158,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Only the page of problems (the theme's own files stay), at the home address."""
-        self.followed, self.updated, self.made = {}, {}, set()
+        self.followed, self.updated, self.made, self.html_pages = {}, {}, set(), {}
         kept = Files([f for f in files if not f.is_documentation_page()])
         for path, content in assets.files().items():
             kept.append(File.generated(config, path, content=content))
@@ -173,10 +178,14 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             raise PluginError(DataError(problems).summary())
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
-        """sitemap.xml gives each generated page the date its data last changed."""
+        """sitemap.xml gives each generated page the date its data last changed; a page the
+        engine rendered to HTML is handed over as it is, not converted from Markdown."""
         updated = self.updated.get(page.file.src_uri)
         if updated:
             page.update_date = updated.isoformat()
+        rendered = self.html_pages.get(page.file.src_uri)
+        if rendered is not None:
+            serve_html(page, rendered)
         return page
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files):
@@ -193,6 +202,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """An editor's page in ``content/`` keeps only allowed HTML; what is taken out is
         named, and fails a strict build, so the editor can remove it."""
+        if page.file.src_uri in self.html_pages:
+            return html
         if page.file.generated_by:
             return _restored(html, page)
         clean, removed = prose.clean_page(html)
@@ -260,8 +271,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
 
 def _restored(html: str, page) -> str:
-    """A generated page's HTML and table of contents with the characters that its data's
-    text was escaped as for Markdown written back (``plaintext.restore``)."""
+    """A page from a site's Markdown override: its HTML and table of contents with the
+    characters that its data's text was escaped as for Markdown written back
+    (``plaintext.restore``)."""
     items = list(page.toc)
     while items:
         item = items.pop()

@@ -11,6 +11,9 @@ reference (``&#x5b;``), which Markdown leaves as it is. Values that are already 
 Once Markdown has run, ``restore`` writes those references back as the characters
 themselves, so the published HTML is the same as for plain text written directly. It
 never writes back ``<``, ``>``, ``&``, ``"`` or ``'``, and leaves scripts (JSON-LD) alone.
+
+Portalgen's own page templates write HTML (``.html.j2``): there a value is only escaped as
+HTML, and written on one line (``one_line``), as in a Markdown template.
 """
 
 from __future__ import annotations
@@ -48,14 +51,30 @@ def markdown_plain(value) -> Markup:
     )
 
 
+AS_WRITTEN = frozenset({"redirect.html.j2", "partials/find_area.html.j2"})
+"""HTML templates whose values are written exactly as they are, line breaks included."""
+
+
 @pass_context
 def finalize(context, value):
     """What a template writes for ``{{ value }}``: text safe in Markdown in a Markdown
-    template; anything else (HTML templates, markup) as Jinja2 would write it."""
-    markdown = (context.name or "").endswith(".md.j2")
-    if value is None or isinstance(value, Markup) or not markdown:
+    template, text on one line in a page template; markup as Jinja2 would write it."""
+    if value is None or isinstance(value, Markup):
         return value
-    return markdown_plain(value)
+    name = context.name or ""
+    if name.endswith(".md.j2"):
+        return markdown_plain(value)
+    if name in AS_WRITTEN or not isinstance(value, str):
+        return value
+    return one_line(value)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, with the spaces at either end shrunk to one, as
+    ``markdown_plain`` writes it (Markdown would have joined the lines anyway)."""
+    if text[:1] not in " \t" and text[-1:] not in " \t" and not _BREAKS.search(text):
+        return text
+    return _EDGES.sub(" ", _BREAKS.sub(" ", text))
 
 
 def restore(html: str) -> str:

@@ -1,8 +1,10 @@
-"""Render: pages to Markdown (with HTML tables) through Jinja2 templates.
+"""Render: pages to HTML, with their table of contents, through Jinja2 templates.
 
 Templates ship in ``portalgen/templates/pages`` and can be overridden per site by putting a
 file of the same name in ``<overrides>/portalgen/pages``. Autoescaping is on, so data is
-always text, never markup.
+always text, never markup. A page template is HTML (``.html.j2``); a site's own Markdown
+override (``.md.j2``, as page templates were written before) still works and wins: its
+page is rendered to Markdown, which MkDocs then converts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import contextvars
 import datetime as dt
 import html
 import itertools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -34,7 +37,7 @@ from ..data.formats import (
 )
 from ..model.compare import SECTIONS
 from ..model.plan_changes import previous
-from . import columns, metadata, plaintext, urls
+from . import columns, headings, metadata, plaintext, urls
 from .citation import cite, permalink
 from .pages import Page
 from .prose import summary_html
@@ -97,21 +100,63 @@ def table_id() -> int:
     return next(_TABLES.get())
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A generated page as the site engine receives it: ``text`` is its HTML, or, when a
+    site's Markdown override made it (``markdown``), its Markdown with front matter."""
+
+    text: str
+    meta: dict
+    toc: list[dict] = field(default_factory=list)
+    """Its headings, nested: each a dict of level, id, name (HTML) and children."""
+    markdown: bool = False
+
+
 def render_page(page: Page, env: Environment) -> str:
-    """The Markdown source of ``page``: YAML front matter, then the template's output."""
-    names = [f"pages/{page.template}-{page.key}.md.j2", f"pages/{page.template}.md.j2"]
-    template = env.select_template(names if page.key else names[1:])
+    """The page's text: its HTML, or the Markdown of a site's ``.md.j2`` override."""
+    return render(page, env).text
+
+
+def render(page: Page, env: Environment) -> Rendered:
+    """``page`` through the most specific template: for this page, then for its kind; a
+    Markdown override before an HTML template of the same name."""
+    stems = [f"pages/{page.template}-{page.key}", f"pages/{page.template}"]
+    names = [f"{stem}{ext}" for stem in stems[0 if page.key else 1 :] for ext in TEMPLATES]
+    template = env.select_template(names)
     _TABLES.set(itertools.count(1))
+    markdown = template.name.endswith(".md.j2")
+    partials = "partials/{}.md.j2" if markdown else "partials/{}.html.j2"
     body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
     if page.sources:
-        body = _after_title(body, env.get_template("partials/share.md.j2").render(page=page))
-        body += env.get_template("partials/sources.md.j2").render(page=page)
+        share = env.get_template(partials.format("share")).render(page=page)
+        body = (_after_title if markdown else _after_h1)(body, share)
+        body += env.get_template(partials.format("sources")).render(page=page)
+    meta = _meta(page)
+    if markdown:
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        return Rendered(f"---\n{front}---\n\n{body}", meta, markdown=True)
+    text, toc = headings.finish(body)
+    return Rendered(text, meta, toc)
+
+
+TEMPLATES = (".md.j2", ".html.j2")
+"""A page template's kinds, in the order they win."""
+
+
+def _meta(page: Page) -> dict:
+    """The page's title, description and search boost, for the theme's templates."""
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description[:300])}
     if page.search_boost is not None:
         meta["search"] = {"boost": page.search_boost}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n\n{body}"
+    return meta
+
+
+def _after_h1(body: str, block: str) -> str:
+    """``body`` with ``block`` right after its first-level heading (at the top if none)."""
+    end = body.find("</h1>")
+    cut = body.index("\n", end) + 1 if end >= 0 and "\n" in body[end:] else 0
+    return f"{body[:cut]}\n{block}{body[cut:]}"
 
 
 def _after_title(body: str, block: str) -> str:
