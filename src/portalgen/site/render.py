@@ -25,6 +25,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from markupsafe import Markup, escape
 
 from ..data.formats import (
     NOT_STATED,
@@ -67,6 +68,7 @@ def environment(
     )
     env.filters.update(
         md=plaintext.markdown_plain,
+        para=paragraph,
         prose=summary_html,
         date=long_date,
         number=number,
@@ -176,6 +178,15 @@ def render_redirect(redirect, env: Environment) -> str:
     return env.get_template("redirect.html.j2").render(
         redirect=redirect, link=link, canonical=canonical
     )
+
+
+def paragraph(value) -> Markup:
+    """``value`` as a paragraph of text, as Markdown made one from a line of its own:
+    nothing when it is empty."""
+    text = plaintext.one_line(str(value or "")).strip()
+    if not text:
+        return Markup("")
+    return Markup(f"<p>{escape(text)}</p>{headings.MARK}")  # noqa: S704 - escaped above
 
 
 def long_date(value: dt.date | None) -> str:
