@@ -71,7 +71,8 @@ def test_the_wheel_ships_what_a_portal_needs(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in (
         "portalgen/data/schemas/partnerships.yaml",
-        "portalgen/site/templates/pages/partnership.md.j2",
+        "portalgen/site/templates/pages/partnership.html.j2",
+        "portalgen/site/templates/partials/macros.md.j2",
         "portalgen/site/assets/portalgen.css",
         "portalgen/site/assets/feed.xsl",
         "portalgen/starter/mkdocs.yml.j2",

@@ -37,7 +37,7 @@ from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.published import site_files
-from portalgen.site.render import environment, render, render_redirect
+from portalgen.site.render import environment, render, render_redirect, unused_overrides
 from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
@@ -70,6 +70,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.site_url,
             config.site_name,
         )
+        for problem in unused_overrides(root / self.config.overrides_dir):
+            log.warning(problem)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         _refuse_links(root, config.docs_dir, self.config.overrides_dir, config.theme.custom_dir)
         self.problems, self.image_hosts = None, ()

@@ -105,7 +105,8 @@ def table_id() -> int:
 @dataclass(frozen=True)
 class Rendered:
     """A generated page as the site engine receives it: ``text`` is its HTML, or, when a
-    site's Markdown override made it (``markdown``), its Markdown with front matter."""
+    Markdown template made it (``markdown``: a site's own ``.md.j2``, or the field
+    reference's), its Markdown with front matter, for the site engine to convert."""
 
     text: str
     meta: dict
@@ -121,19 +122,12 @@ def render_page(page: Page, env: Environment) -> str:
 
 def render(page: Page, env: Environment) -> Rendered:
     """``page`` through the most specific template: for this page, then for its kind; a
-    Markdown override before an HTML template of the same name."""
+    Markdown template before an HTML one of the same name."""
     stems = [f"pages/{page.template}-{page.key}", f"pages/{page.template}"]
     names = [f"{stem}{ext}" for stem in stems[0 if page.key else 1 :] for ext in TEMPLATES]
     template = env.select_template(names)
-    _TABLES.set(itertools.count(1))
     markdown = template.name.endswith(".md.j2")
-    partials = "partials/{}.md.j2" if markdown else "partials/{}.html.j2"
-    body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
-    if page.sources:
-        share = env.get_template(partials.format("share")).render(page=page)
-        body = (_after_title if markdown else _after_h1)(body, share)
-        body += env.get_template(partials.format("sources")).render(page=page)
-    meta = _meta(page)
+    body, meta = _body(page, env, template, markdown), _meta(page)
     if markdown:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         return Rendered(f"---\n{front}---\n\n{body}", meta, markdown=True)
@@ -141,8 +135,40 @@ def render(page: Page, env: Environment) -> Rendered:
     return Rendered(text, meta, toc)
 
 
+def _body(page: Page, env: Environment, template, markdown: bool) -> str:
+    """The template's output, with the share block under the title and the page's sources
+    at the foot, from the partials of the same kind (Markdown or HTML)."""
+    _TABLES.set(itertools.count(1))
+    body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
+    if not page.sources:
+        return body
+    kind = "md" if markdown else "html"
+    share = env.get_template(f"partials/share.{kind}.j2").render(page=page)
+    body = (_after_title if markdown else _after_h1)(body, share)
+    return body + env.get_template(f"partials/sources.{kind}.j2").render(page=page)
+
+
 TEMPLATES = (".md.j2", ".html.j2")
 """A page template's kinds, in the order they win."""
+
+
+def unused_overrides(overrides: Path) -> list[str]:
+    """A message for each Markdown partial in ``<overrides>/portalgen/partials`` that no page
+    would use: portalgen's own page templates are HTML and import the ``.html.j2`` partials,
+    so only a site's own Markdown page templates still import ``.md.j2`` ones."""
+    folder = overrides / "portalgen"
+    if any(folder.glob("pages/*.md.j2")):
+        return []
+    package = Path(__file__).parent / "templates/partials"
+    return [
+        f"{path.relative_to(overrides.parent).as_posix()}: portalgen's page templates are now "
+        f"written in HTML and use partials/{path.name.removesuffix('.md.j2')}.html.j2, so "
+        "this Markdown override is no longer used. Copy portalgen's "
+        f"partials/{path.name.removesuffix('.md.j2')}.html.j2 into this folder, make the "
+        "same change there in HTML, and delete this file."
+        for path in sorted(folder.glob("partials/*.md.j2"))
+        if (package / path.name.replace(".md.j2", ".html.j2")).exists()
+    ]
 
 
 def _meta(page: Page) -> dict:
