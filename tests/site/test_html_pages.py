@@ -171,3 +171,10 @@ def test_a_markdown_partial_is_not_named_when_a_markdown_page_may_use_it(tmp_pat
     assert render.unused_overrides(tmp_path) != []
     (tmp_path / "portalgen/pages/priority.md.j2").write_text("# Mine\n", "utf-8")
     assert render.unused_overrides(tmp_path) == []
+
+
+def test_the_ids_other_pages_may_link_to_are_collected():
+    from portalgen_mkdocs.html_pages import anchors
+
+    text = '<h2 id="a&amp;b">A</h2><a name="n">N</a><div data-id="x" class="c" id="y"></div>'
+    assert anchors(text) == {"a&b", "n", "y"}
