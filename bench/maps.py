@@ -1,12 +1,12 @@
-"""Milliseconds a map: every choropleth of a portal made, with and without compiled templates.
+"""Milliseconds a map: every choropleth of a portal, made as a build makes it and as folium alone.
 
     .venv/bin/python bench/maps.py                    # the example portal
     .venv/bin/python bench/maps.py bench/out/p100     # a generated portal (generate.py)
 
 The portal is loaded and validated once; then every map (each partnership's metrics, each
-period) is made in turn, with folium's templates compiled once (as a build makes them) and
-as folium alone makes them (every template compiled again for each element), in
-interleaved rounds, so that the load of the machine falls on both alike. It prints the
+period) is made in turn, as a build makes them (each part's text handed to branca as plain
+text, ``maps._plain_text_elements``) and as folium alone makes them (each part's text
+compiled as a Jinja template), in interleaved rounds, so that the load of the machine falls on both alike. It prints the
 median milliseconds a map of each way, their ratio and the load average, and fails if the
 two ways give different maps.
 """
