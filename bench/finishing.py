@@ -53,7 +53,8 @@ def main() -> None:
         start = time.process_time()
         for address, page in pages:
             step(address, page)
-        print(f"{name:15s} {(time.process_time() - start) * 1000 / len(pages):6.3f} ms a page (CPU)")
+        ms = (time.process_time() - start) * 1000 / len(pages)
+        print(f"{name:15s} {ms:6.3f} ms a page (CPU)")
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@
 The portal is loaded and validated once; then every map (each partnership's metrics, each
 period) is made in turn, as a build makes them (each part's text handed to branca as plain
 text, ``maps._plain_text_elements``) and as folium alone makes them (each part's text
-compiled as a Jinja template), in interleaved rounds, so that the load of the machine falls on both alike. It prints the
-median milliseconds a map of each way, their ratio and the load average, and fails if the
-two ways give different maps.
+compiled as a Jinja template), in interleaved rounds, so that the load of the machine
+falls on both alike. It prints the median milliseconds a map of each way, their ratio and
+the load average, and fails if the two ways give different maps.
 """
 
 from __future__ import annotations
