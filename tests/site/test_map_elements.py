@@ -35,6 +35,12 @@ def test_a_plain_text_element_renders_as_jinja_renders_it(text):
     )
 
 
+def test_a_plain_text_element_answers_what_else_branca_asks_as_jinja_would():
+    plain = maps._element_template("var map_1 = L.map();\n")
+    assert plain.module.__dict__.get("script") is None  # as MacroElement.render asks
+    assert str(plain.module) == jinja2.Template("var map_1 = L.map();\n").render()
+
+
 def test_text_with_jinja_markup_is_still_a_jinja_template():
     assert isinstance(maps._element_template("{{ 6 * 7 }}"), jinja2.Template)
     assert maps._element_template("{{ 6 * 7 }}").render() == "42"
