@@ -243,7 +243,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """``html`` with its security policy; an inline script that is not the theme's is
         not allowed to run, so say where it is and let a strict build fail rather than
         publish a page that does not work as written."""
-        for script in csp.unknown_scripts(html):
+        scripts = csp.inline_scripts(html)
+        for script in csp.unknown_scripts(html, scripts):
             log.warning(
                 f"site/{path}: has an inline script that is not the theme's, so the page's "
                 f"security policy stops it from running: <script>{script[:60]}… If it comes "
@@ -256,7 +257,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "or portalgen's own, so the page could run code nobody reviewed. Scripts may "
                 "only come from the theme, portalgen and overrides/; remove it."
             )
-        return csp.protect(html, self.image_hosts)
+        return csp.protect(html, self.image_hosts, scripts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing (``portalgen build``) proposes the register with its new

@@ -53,11 +53,13 @@ def policy(scripts: list[str], image_hosts: tuple[str, ...] = ()) -> str:
     )
 
 
-def protect(html: str, image_hosts: tuple[str, ...] = ()) -> str:
-    """``html`` with its policy as the first element of ``<head>``, before any script."""
+def protect(html: str, image_hosts: tuple[str, ...] = (), scripts: list[str] | None = None) -> str:
+    """``html`` with its policy as the first element of ``<head>``, before any script;
+    ``scripts`` are its ``inline_scripts``, if the caller has them already."""
     if "<head>" not in html:
         return html
-    content = policy([s for s in inline_scripts(html) if is_theme_script(s)], image_hosts)
+    scripts = inline_scripts(html) if scripts is None else scripts
+    content = policy([s for s in scripts if is_theme_script(s)], image_hosts)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{_attribute(content)}">'
     return html.replace("<head>", f"<head>\n{meta}", 1)
 
@@ -77,9 +79,11 @@ def is_theme_script(script: str) -> bool:
     return _SCOPE.sub("__md_scope=new URL(BASE,location)", script) in THEME_SCRIPTS
 
 
-def unknown_scripts(html: str) -> list[str]:
-    """Inline scripts in ``html`` that are not the theme's: the policy stops them."""
-    return [script for script in inline_scripts(html) if not is_theme_script(script)]
+def unknown_scripts(html: str, scripts: list[str] | None = None) -> list[str]:
+    """Inline scripts in ``html`` that are not the theme's: the policy stops them.
+    ``scripts`` are its ``inline_scripts``, if the caller has them already."""
+    scripts = inline_scripts(html) if scripts is None else scripts
+    return [script for script in scripts if not is_theme_script(script)]
 
 
 def script_sources(html: str) -> list[str]:

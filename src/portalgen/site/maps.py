@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import branca.element
 import folium
 import jinja2
+import jinja2.lexer
 from shapely.geometry import mapping, shape
 from shapely.ops import polylabel
 
@@ -82,6 +83,10 @@ class MapParts:
 _SIMPLIFIED: weakref.WeakKeyDictionary[AreaSet, dict] = weakref.WeakKeyDictionary()
 """Simplified boundaries by area set; an entry goes when its portal does (mkdocs serve
 loads a new portal on every change)."""
+
+
+_BOUNDS: weakref.WeakKeyDictionary[AreaSet, list[list[float]]] = weakref.WeakKeyDictionary()
+"""The box around each area set's simplified boundaries, kept as ``_SIMPLIFIED`` is."""
 
 
 def simplified(area_set: AreaSet) -> dict:
@@ -172,8 +177,9 @@ def choropleth(
             "at": feature["properties"]["at"],
         }
         features.append({**feature, "properties": properties})
-    with _counted_ids(map_id):
-        parts = _render(map_id, {"type": "FeatureCollection", "features": features}, tiles)
+    collection = {"type": "FeatureCollection", "features": features}
+    with _counted_ids(map_id), _plain_text_elements():
+        parts = _render(collection, bounds(metric.area_set), tiles)
     return MapParts(*parts, classes)
 
 
@@ -203,7 +209,61 @@ def _counted_ids(prefix: str):
         branca.element.Element._generate_id = original
 
 
-def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
+PLAIN_TEXT_ELEMENTS = True
+"""Whether maps are made with ``_plain_text_elements``; False makes them as folium alone
+does (``bench/maps.py`` and the tests compare the two)."""
+
+
+@contextlib.contextmanager
+def _plain_text_elements():
+    """folium renders each part of a map (the map's options, the GeoJSON layer with all its
+    shapes, the fitting) to text, then hands that text to a branca ``Element`` as a Jinja
+    template, which Jinja compiles, at about 1 ms for every 100 KB, only to give the same
+    text back. While a map is made, a text without Jinja markup becomes a ``_PlainText``
+    instead, which gives back what Jinja would (see ``_PlainText``), without compiling it.
+    A text with markup (an area named "{{ x }}") is compiled as before."""
+    if not PLAIN_TEXT_ELEMENTS:
+        yield
+        return
+    original = branca.element.Template
+    branca.element.Template = _element_template
+    try:
+        yield
+    finally:
+        branca.element.Template = original
+
+
+MARKUP = ("{{", "{%", "{#")
+"""What starts Jinja markup, with Jinja's default delimiters (which branca's templates use)."""
+
+
+def _element_template(source: str):
+    if any(start in source for start in MARKUP):
+        return jinja2.Template(source)
+    return _PlainText(str(source))
+
+
+class _PlainText:
+    """A Jinja template of text alone, rendered as Jinja renders it: line endings made
+    ``\n`` and one final line ending dropped (Jinja's ``keep_trailing_newline`` is off).
+    Anything else asked of it goes to the template Jinja compiles."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.text = "\n".join(_without_last_empty(jinja2.lexer.newline_re.split(source)[::2]))
+
+    def render(self, *args, **kwargs) -> str:
+        return self.text
+
+    def __getattr__(self, name: str):
+        return getattr(jinja2.Template(self.source), name)
+
+
+def _without_last_empty(lines: list[str]) -> list[str]:
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+def _render(data: dict, fitted: list[list[float]], tiles) -> tuple[str, str]:
     world = folium.Map(
         location=None, tiles=None, zoom_start=None, control_scale=False, zoom_snap=ZOOM_SNAP
     )
@@ -221,11 +281,19 @@ def _render(map_id: str, data: dict, tiles) -> tuple[str, str]:
         },
         smooth_factor=BROWSER_SMOOTHING,
     ).add_to(world)
-    world.fit_bounds(_bounds(data))
+    world.fit_bounds(fitted)
     _WayIn(world, layer).add_to(world)
     figure = world.get_root()
     figure.render()
     return figure.html.render().strip(), figure.script.render().strip() + "\n"
+
+
+def bounds(area_set: AreaSet) -> list[list[float]]:
+    """The box around the area set's simplified boundaries, [[south, west], [north, east]],
+    worked out once and shared by all its maps."""
+    if area_set not in _BOUNDS:
+        _BOUNDS[area_set] = _bounds(simplified(area_set))
+    return _BOUNDS[area_set]
 
 
 def _bounds(data: dict) -> list[list[float]]:
