@@ -31,11 +31,13 @@ from portalgen.site import (
     plaintext,
     preview,
     prose,
+    search,
     tables,
 )
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
+from portalgen.site.pages import search as search_page
 from portalgen.site.published import site_files
 from portalgen.site.render import environment, render_page, render_redirect
 from portalgen.site.statement import AccessibilityStatement
@@ -243,11 +245,17 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "or portalgen's own, so the page could run code nobody reviewed. Scripts may "
                 "only come from the theme, portalgen and overrides/; remove it."
             )
-        return csp.protect(html, self.image_hosts)
+        return csp.protect(html, self.image_hosts, wasm=address == search_page.ADDRESS)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """A build for publishing (``portalgen build``) proposes the register with its new
-        addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
+        """The search index is made from the finished pages. A build for publishing
+        (``portalgen build``) proposes the register with its new addresses; it replaces
+        ``data/urls.lock`` only if the whole build succeeds."""
+        if self.problems is None:
+            try:
+                search.index(Path(config.site_dir))
+            except search.SearchIndexError as error:
+                raise PluginError(str(error)) from error
         proposal = os.environ.get(addresses.PROPOSED)
         if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)
