@@ -252,14 +252,25 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         (``portalgen build``) proposes the register with its new addresses; it replaces
         ``data/urls.lock`` only if the whole build succeeds."""
         if self.problems is None:
-            try:
-                search.index(Path(config.site_dir))
-            except search.SearchIndexError as error:
-                raise PluginError(str(error)) from error
+            self._index(Path(config.site_dir))
         proposal = os.environ.get(addresses.PROPOSED)
         if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)
             addresses.propose_lock(Path(proposal), self.lock, self.published, served)
+
+    def _index(self, site: Path) -> None:
+        """The search index; under ``mkdocs serve`` made beside the preview, not waited for
+        (an unfinished one from the last rebuild is stopped first)."""
+        if not getattr(self, "serving", False):
+            try:
+                return search.index(site)
+            except search.SearchIndexError as error:
+                raise PluginError(str(error)) from error
+        previous = getattr(self, "indexing", None)
+        if previous is not None and previous.poll() is None:
+            previous.kill()
+            previous.wait()
+        self.indexing = search.start(site)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""
