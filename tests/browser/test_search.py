@@ -118,7 +118,7 @@ def test_on_a_phone_the_header_offers_a_search_button(browser, server):
 def test_one_search_downloads_a_small_part_of_the_index(page, server, example_site):
     """Pagefind fetches the parts of the index a query needs: measured through Chromium's
     DevTools protocol (Playwright's request sizes), one search fetches a few of the index's
-    chunks and only the pages it shows, not the whole index as material's search did."""
+    chunks and only the pages it ranks, not the whole index as material's search did."""
     bundle = example_site.root / BUNDLE
     fetched = []
     page.on("requestfinished", lambda request: fetched.append(request))
@@ -133,7 +133,7 @@ def test_one_search_downloads_a_small_part_of_the_index(page, server, example_si
     all_chunks = list((bundle / "index").iterdir())
     all_pages = list((bundle / "fragment").iterdir())
     assert 1 <= len(chunks) < len(all_chunks) / 4, sorted(chunks)
-    assert len(pages) == results(page).count() == 10 < len(all_pages)  # the pages shown
+    assert 10 <= len(pages) <= 30 < len(all_pages), len(pages)  # ranked: at most 3 × 10 shown
     data = {name: size for name, size in got.items() if ".pf_" in name}
     on_disk = sum(f.stat().st_size for f in bundle.rglob("*.pf_*"))
     assert sum(data.values()) < on_disk / 8, (sum(data.values()), on_disk)

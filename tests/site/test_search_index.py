@@ -49,12 +49,11 @@ def test_every_page_a_reader_finds_is_indexed_with_its_title(pages, example_site
 
 
 def test_pages_carry_their_search_boost(pages):
-    """As a filter, so search.js ranks every page found by it without loading the page."""
-    assert pages["/partnerships/haringey/"]["filters"]["boost"] == ["4"]
-    assert pages["/partnerships/worcestershire/funding/"]["filters"]["boost"] == ["2"]
-    assert pages["/places/"]["filters"]["boost"] == ["2"]
-    assert pages["/small-areas/E01032244/"]["filters"]["boost"] == ["0.5"]
-    assert pages["/about/"]["filters"]["boost"] == ["1"]
+    assert pages["/partnerships/haringey/"]["meta"]["boost"] == "4"
+    assert pages["/partnerships/worcestershire/funding/"]["meta"]["boost"] == "2"
+    assert pages["/places/"]["meta"]["boost"] == "2"
+    assert pages["/small-areas/E01032244/"]["meta"]["boost"] == "0.5"
+    assert "boost" not in pages["/about/"]["meta"]
 
 
 def test_search_and_missing_pages_are_not_indexed(pages, example_site):

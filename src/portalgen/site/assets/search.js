@@ -1,16 +1,17 @@
 /* portalgen: the search page (/search/). The header's form sends the words here as ?q=;
    this script asks the site's Pagefind index (search/pagefind/, made by the build) and
    lists the pages found as links with a short extract, most relevant first: Pagefind's
-   score times the square root of the page's boost (partnership pages first), which each
-   page carries as a filter, so every page found is ranked without loading it. (Pagefind's
-   scores already favour titles: the whole boost put every partnership whose page names
-   Redditch once above Redditch's funding page.) The number found is announced
+   score times the square root of the page's boost (partnership pages first), for the
+   best 30; the boost is in each page's metadata, so only those 30 are loaded. (A boost
+   as a Pagefind filter would rank every page found, but Pagefind 1.5.2 writes filters
+   in a different order on every build, and the site must be the same byte for byte.) The number found is announced
    in a live region. Pagefind downloads only the parts of the index the words need, so a
    search costs about the same however many partnerships the portal has. Without
    JavaScript the page links to the A to Z pages instead. */
 (function () {
   "use strict";
   var PAGE = 10; // results shown at a time
+  var WINDOW = 3; // results ranked with their boost: PAGE * WINDOW of Pagefind's best
 
   var form = document.querySelector("form[data-pg-search]");
   if (!form) return;
@@ -79,6 +80,14 @@
     return li;
   }
 
+  /* The square root of the page's boost: Pagefind's scores already favour titles, and the
+     whole boost put every partnership whose page names Redditch once above Redditch's
+     funding page. */
+  function boost(data) {
+    var value = parseFloat(data.meta.boost);
+    return isFinite(value) && value > 0 ? Math.sqrt(value) : 1;
+  }
+
   /* Every page with any of the words, scored by the sum of its scores for each word, so a
      page with all of them comes first but a partnership named by one word is still found
      ("Redditch funding" finds Redditch's page, which says "money"). A page with all the
@@ -86,39 +95,52 @@
   function gather(pagefind, words) {
     var terms = words.split(/\s+/).filter(Boolean);
     var queries = terms.length > 1 ? [words].concat(terms) : [words];
-    return pagefind.filters().then(function (filters) {
-      var boosts = Object.keys((filters && filters.boost) || {});
-      var asks = [];
-      queries.forEach(function (query, n) {
-        (boosts.length ? boosts : [null]).forEach(function (boost) {
-          var options = boost === null ? {} : { filters: { boost: boost } };
-          asks.push(
-            pagefind.search(query, options).then(function (answer) {
-              var weight = boost === null ? 1 : Math.sqrt(parseFloat(boost));
-              return { counts: n > 0 || queries.length === 1, weight: weight, answer: answer };
-            })
-          );
+    return Promise.all(
+      queries.map(function (query) {
+        return pagefind.search(query);
+      })
+    ).then(function (answers) {
+      var pages = new Map();
+      answers.forEach(function (answer, n) {
+        answer.results.forEach(function (result) {
+          var entry = pages.get(result.id);
+          if (!entry) {
+            entry = { result: result, score: 0 };
+            pages.set(result.id, entry);
+          }
+          if (n > 0 || queries.length === 1) entry.score += result.score;
         });
       });
-      return Promise.all(asks).then(combined);
+      return Array.from(pages.values()).sort(function (a, b) {
+        return b.score - a.score;
+      });
     });
   }
 
-  /* The pages of all the answers, each once, by their weighted score (a stable sort). */
-  function combined(answers) {
-    var pages = new Map();
-    answers.forEach(function (ask) {
-      ask.answer.results.forEach(function (result) {
-        var entry = pages.get(result.id);
-        if (!entry) {
-          entry = { result: result, score: 0 };
-          pages.set(result.id, entry);
-        }
-        if (ask.counts) entry.score += result.score * ask.weight;
+  /* The best PAGE * WINDOW pages, loaded and ordered by score times boost (a stable sort,
+     so equal scores keep their order); the rest follow in the order of their score. */
+  function ranked(entries) {
+    var head = entries.slice(0, PAGE * WINDOW);
+    return Promise.all(
+      head.map(function (entry) {
+        return entry.result.data().then(function (data) {
+          return { score: entry.score * boost(data), data: data };
+        });
+      })
+    ).then(function (loaded) {
+      loaded.sort(function (a, b) {
+        return b.score - a.score;
       });
-    });
-    return Array.from(pages.values()).sort(function (a, b) {
-      return b.score - a.score;
+      return loaded.concat(
+        entries.slice(PAGE * WINDOW).map(function (entry) {
+          return {
+            score: entry.score,
+            load: function () {
+              return entry.result.data();
+            },
+          };
+        })
+      );
     });
   }
 
@@ -127,7 +149,7 @@
     return Promise.all(
       next.map(function (entry) {
         if (entry.data) return entry;
-        return entry.result.data().then(function (data) {
+        return entry.load().then(function (data) {
           entry.data = data;
           return entry;
         });
@@ -163,6 +185,7 @@
       .then(function (pagefind) {
         return gather(pagefind, words);
       })
+      .then(ranked)
       .then(function (results) {
         if (ask !== asked) return;
         found = results;
