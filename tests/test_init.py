@@ -87,7 +87,8 @@ def test_the_settings_name_the_partnership_and_the_plugin(tmp_path, init):
     assert settings["site_name"] == "Demo Community Safety Partnership"
     assert settings["site_url"] == "https://csp.example.gov.uk/portal/"
     assert settings["theme"]["font"] == "false"  # no Google Fonts
-    portalgen = settings["plugins"][1]["portalgen"]
+    assert "search" not in settings["plugins"]  # portalgen makes the site search itself
+    portalgen = settings["plugins"][0]["portalgen"]
     assert portalgen["accessibility"]["organisation"] == "Demo Community Safety Partnership"
     assert portalgen["accessibility"]["contact_email"] == "a@b.uk"
     requirements = (tmp_path / "demo/requirements.txt").read_text("utf-8")

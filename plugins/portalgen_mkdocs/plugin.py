@@ -31,11 +31,13 @@ from portalgen.site import (
     plaintext,
     preview,
     prose,
+    search,
     tables,
 )
 from portalgen.site.abbreviations import Abbreviations
 from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
+from portalgen.site.pages import search as search_page
 from portalgen.site.published import site_files
 from portalgen.site.render import environment, render, render_redirect, unused_overrides
 from portalgen.site.statement import AccessibilityStatement
@@ -257,15 +259,33 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
                 "or portalgen's own, so the page could run code nobody reviewed. Scripts may "
                 "only come from the theme, portalgen and overrides/; remove it."
             )
-        return csp.protect(html, self.image_hosts, scripts)
+        wasm = address == search_page.ADDRESS
+        return csp.protect(html, self.image_hosts, scripts, wasm=wasm)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """A build for publishing (``portalgen build``) proposes the register with its new
-        addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
+        """The search index is made from the finished pages. A build for publishing
+        (``portalgen build``) proposes the register with its new addresses; it replaces
+        ``data/urls.lock`` only if the whole build succeeds."""
+        if self.problems is None:
+            self._index(Path(config.site_dir))
         proposal = os.environ.get(addresses.PROPOSED)
         if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)
             addresses.propose_lock(Path(proposal), self.lock, self.published, served)
+
+    def _index(self, site: Path) -> None:
+        """The search index; under ``mkdocs serve`` made beside the preview, not waited for
+        (an unfinished one from the last rebuild is stopped first)."""
+        if not getattr(self, "serving", False):
+            try:
+                return search.index(site)
+            except search.SearchIndexError as error:
+                raise PluginError(str(error)) from error
+        previous = getattr(self, "indexing", None)
+        if previous is not None and previous.poll() is None:
+            previous.kill()
+            previous.wait()
+        self.indexing = search.start(site)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` rebuilds when an editor saves a data file."""

@@ -41,5 +41,6 @@ PAGE_KINDS = {
     "accessibility statement": "accessibility/",
     "editors' page": "how-to-edit/",
     "page not found": "partnerships/no-such-partnership/",
+    "search": "search/",
     "feed in a browser": "partnerships/worcestershire/recommendations/scb-2011-r2/feed.xml",
 }

@@ -188,6 +188,7 @@ def test_no_page_gets_a_link_attribute_script_or_markup_from_the_data(site) -> N
             "page not found",
             "feed in a browser",
             "field reference",
+            "search",
         )
     ],
 )

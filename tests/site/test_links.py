@@ -138,7 +138,7 @@ def test_the_page_not_found_page_helps(example_site):
     assert "Addresses on this portal are permanent." in text
     assert "most likely mistyped or cut short" in text
     form = article.select_one('form[role="search"]')
-    assert form["action"] == "/portalgen/" and form["method"] == "get"
+    assert form["action"] == "/portalgen/search/" and form["method"] == "get"
     assert form.select_one('label[for="pg-notfound-q"]').get_text() == "Search the portal"
     assert form.select_one("input#pg-notfound-q")["name"] == "q"
     assert {a.get_text(): a["href"] for a in article.select("ul a")} == {

@@ -1,13 +1,80 @@
-"""The search index holds what a page says, not the sources and citation box every
-generated page ends with (it made the index a quarter larger)."""
+"""The search index (Pagefind, in search/pagefind/) holds what a page says, not the sources
+and citation box every generated page ends with; each page carries its boost; the search
+page, the page-not-found page and pages an editor leaves out are not in it."""
 
+from __future__ import annotations
+
+import gzip
 import json
 
+import pytest
+from conftest import run_portalgen
 
-def test_sources_and_citation_are_left_out_of_search(example_site):
-    index = json.loads((example_site.root / "search" / "search_index.json").read_text("utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
+BUNDLE = "search/pagefind"
+
+
+def indexed(root) -> dict[str, dict]:
+    """Each indexed page's address → what Pagefind keeps of it (its text and metadata): a
+    fragment is gzip-compressed JSON after a signature."""
+    pages = {}
+    for path in (root / BUNDLE / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[fragment["url"]] = fragment
+    return pages
+
+
+@pytest.fixture(scope="module")
+def pages(example_site):
+    return indexed(example_site.root)
+
+
+def test_sources_and_citation_are_left_out_of_search(pages):
+    text = " ".join(page["content"] for page in pages.values())
     assert "Data for this page" not in text
     assert "Cite this page" not in text
     assert "Permanent address on this site" not in text
+    assert "¶" not in text  # the headings' permanent links
     assert "Confidence in policing" in text
+
+
+def test_every_page_a_reader_finds_is_indexed_with_its_title(pages, example_site):
+    made = {
+        "/" + path.parent.relative_to(example_site.root).as_posix().removeprefix(".") + "/"
+        for path in example_site.root.rglob("index.html")
+        if "data-pagefind-body" in path.read_text("utf-8")
+    }
+    assert set(pages) == {url.replace("//", "/") for url in made}
+    partnership = pages["/partnerships/haringey/"]
+    assert partnership["meta"]["title"] == "Haringey Community Safety Partnership"
+
+
+def test_pages_carry_their_search_boost(pages):
+    assert pages["/partnerships/haringey/"]["meta"]["boost"] == "4"
+    assert pages["/partnerships/worcestershire/funding/"]["meta"]["boost"] == "2"
+    assert pages["/places/"]["meta"]["boost"] == "2"
+    assert pages["/small-areas/E01032244/"]["meta"]["boost"] == "0.5"
+    assert "boost" not in pages["/about/"]["meta"]
+
+
+def test_search_and_missing_pages_are_not_indexed(pages, example_site):
+    assert "/search/" not in pages
+    assert not any(url.startswith("/404") for url in pages)
+    assert "data-pagefind-body" not in (example_site.root / "404.html").read_text("utf-8")
+    assert "/partnerships/haringey/" in pages
+
+
+def test_abbreviations_are_searched_as_the_words_on_the_page(pages):
+    text = " ".join(page["content"] for page in pages.values())
+    assert "<abbr" not in text and "&lt;abbr" not in text
+    assert "MOPAC" in text
+
+
+@pytest.mark.build
+def test_a_page_its_editor_leaves_out_of_search_is_not_indexed(project):
+    about = project / "content" / "about.md"
+    about.write_text("---\nsearch:\n  exclude: true\n---\n" + about.read_text("utf-8"), "utf-8")
+    result = run_portalgen(project, "build")
+    assert result.returncode == 0, result.stderr
+    pages = indexed(project / "site")
+    assert "/about/" not in pages
+    assert "/how-to-edit/" in pages

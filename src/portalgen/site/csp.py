@@ -32,10 +32,13 @@ THEME_SCRIPTS = frozenset(
 )
 
 
-def policy(scripts: list[str], image_hosts: tuple[str, ...] = ()) -> str:
+def policy(scripts: list[str], image_hosts: tuple[str, ...] = (), wasm: bool = False) -> str:
     """The policy for a page whose inline scripts are ``scripts``; ``image_hosts`` are
-    the origins of map tiles, when a site configures a tile server."""
+    the origins of map tiles, when a site configures a tile server. ``wasm``: the page
+    runs the site's own WebAssembly (the search page's Pagefind)."""
     hashes = " ".join(f"'{_hash(script)}'" for script in sorted(set(scripts)))
+    if wasm:
+        hashes = f"'wasm-unsafe-eval' {hashes}"
     images = " ".join(("'self'", "data:", *image_hosts))
     return "; ".join(
         (
@@ -53,13 +56,19 @@ def policy(scripts: list[str], image_hosts: tuple[str, ...] = ()) -> str:
     )
 
 
-def protect(html: str, image_hosts: tuple[str, ...] = (), scripts: list[str] | None = None) -> str:
+def protect(
+    html: str,
+    image_hosts: tuple[str, ...] = (),
+    scripts: list[str] | None = None,
+    wasm: bool = False,
+) -> str:
     """``html`` with its policy as the first element of ``<head>``, before any script;
-    ``scripts`` are its ``inline_scripts``, if the caller has them already."""
+    ``scripts`` are its ``inline_scripts``, if the caller has them already; ``wasm`` lets
+    the page compile WebAssembly (the search page's Pagefind)."""
     if "<head>" not in html:
         return html
     scripts = inline_scripts(html) if scripts is None else scripts
-    content = policy([s for s in scripts if is_theme_script(s)], image_hosts)
+    content = policy([s for s in scripts if is_theme_script(s)], image_hosts, wasm)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{_attribute(content)}">'
     return html.replace("<head>", f"<head>\n{meta}", 1)
 

@@ -17,8 +17,9 @@ from . import addresses, assets, feeds, places
 from .pages import all_pages
 from .statement import AccessibilityStatement
 
-MKDOCS_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
-"""Files MkDocs and its search plugin write after the pages."""
+MKDOCS_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+"""Files MkDocs writes after the pages (the search index is in ``search/``, a folder
+no page or redirect may use: ``addresses.SITE_FOLDERS``)."""
 
 
 def site_files(portal, pages, portal_feeds) -> set[str]:

@@ -16,6 +16,8 @@ STYLESHEETS = ("portalgen.css",)
 SCRIPTS = ("sort.js", "places.js", "copy.js")
 MAP_SCRIPTS = ("maps.js",)
 """Served like the others, but linked only from map pages, after Leaflet."""
+SEARCH_SCRIPTS = ("search.js",)
+"""Served like the others, but linked only from the search page."""
 FEED_FILES = ("feed.xsl", "feed.css")
 """What makes an Atom feed a readable page when it is opened in a browser."""
 FEED_STYLESHEET = f"{FOLDER}/feed.xsl"
@@ -29,7 +31,7 @@ def files(policy: str = "") -> dict[str, bytes]:
     package = resources.files("portalgen.site.assets")
     found = {
         f"{FOLDER}/{name}": package.joinpath(name).read_bytes()
-        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS, *FEED_FILES)
+        for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS, *SEARCH_SCRIPTS, *FEED_FILES)
     }
     found[FEED_STYLESHEET] = found[FEED_STYLESHEET].replace(
         POLICY_PLACEHOLDER, policy.encode("utf-8")

@@ -31,6 +31,7 @@ from . import (
     priority,
     recommendation,
     recommendations,
+    search,
     terms,
     withdrawn,
 )
@@ -60,6 +61,7 @@ KINDS = (
     open_data,
     glossary,
     field_reference,
+    search,
     withdrawn,
 )
 """Page kinds made from data; each has ``pages(portal)``."""
