@@ -189,6 +189,17 @@ def machine() -> str:
     )
 
 
+def repeats(scales: list[int], given: list[int] | None) -> list[int]:
+    """Rounds for each scale: as given (one number for all, or one a scale), or the default."""
+    if not given:
+        return [REPEATS.get(scale, 1) for scale in scales]
+    if len(given) == 1:
+        return given * len(scales)
+    if len(given) != len(scales):
+        raise SystemExit("--repeat takes one number, or one for each scale")
+    return given
+
+
 def serve_run(times: int) -> dict:
     load = os.getloadavg()[0]
     return {"load": load, "seconds": serve_rebuilds(ROOT, *SERVE_EDIT, times)}
@@ -197,18 +208,20 @@ def serve_run(times: int) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100, 300])
-    parser.add_argument("--repeat", type=int, help="rounds at every scale (default: 5 at 1 …)")
+    parser.add_argument(
+        "--repeat", type=int, nargs="+", help="rounds: one number for every scale, or one a scale"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--serve-runs", type=int, default=5)
+    parser.add_argument("--serve-runs", type=int, default=5, help="0 leaves serve out")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     start, rows = time.monotonic(), []
-    for scale in args.scales:
-        print(f"scale {scale} …", flush=True)
-        rows.append(measure_scale(scale, args.out, args.repeat or REPEATS.get(scale, 1)))
+    for scale, repeat in zip(args.scales, repeats(args.scales, args.repeat), strict=True):
+        print(f"scale {scale}, {repeat} rounds …", flush=True)
+        rows.append(measure_scale(scale, args.out, repeat))
         print(f"  done after {(time.monotonic() - start) / 60:.1f} min", flush=True)
-    serve = serve_run(args.serve_runs)
+    serve = serve_run(args.serve_runs) if args.serve_runs else None
     minutes = (time.monotonic() - start) / 60
     text = report(rows, serve, SERVE_EDIT, f"{dt.date.today():%-d %B %Y}", machine(), minutes)
     print(text)
