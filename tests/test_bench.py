@@ -114,7 +114,7 @@ def test_the_search_is_recognised_from_the_built_files(tmp_path, bench):
     (tmp_path / "search").mkdir()
     (tmp_path / "search/search_index.json").write_text("{}")
     assert engine(tmp_path) == "material (lunr, one index)"
-    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "search/pagefind").mkdir()
     assert engine(tmp_path) == "Pagefind"
 
 
