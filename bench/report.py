@@ -189,9 +189,14 @@ def _checks(key: str):
     return lambda r: ratio(r["validation"], key, "frictionless")
 
 
+def _durations(rows: list[dict]) -> str:
+    return ", ".join(f"{r['minutes']:.1f} at {r['partnerships']}" for r in rows if "minutes" in r)
+
+
 def report(rows, serve, edit, day: str, machine: str, minutes: float) -> str:
     return (
-        f"Measured {day} on {machine}. This run took {minutes:.0f} minutes.\n\n"
+        f"Measured {day} on {machine}. This run took {minutes:.0f} minutes "
+        f"({_durations(rows)}).\n\n"
         "Times are **CPU / wall** seconds (medians of the rounds); ratios are **CPU** "
         "(wall in brackets), medians of side-by-side pairs.\n\n"
         f"### Builds\n\n{builds_table(rows)}\n{slopes(rows)}\n"

@@ -219,14 +219,23 @@ def main(argv: list[str] | None = None) -> None:
     start, rows = time.monotonic(), []
     for scale, repeat in zip(args.scales, repeats(args.scales, args.repeat), strict=True):
         print(f"scale {scale}, {repeat} rounds …", flush=True)
+        began = time.monotonic()
         rows.append(measure_scale(scale, args.out, repeat))
-        print(f"  done after {(time.monotonic() - start) / 60:.1f} min", flush=True)
+        rows[-1]["minutes"] = (time.monotonic() - began) / 60
+        minutes = (time.monotonic() - start) / 60
+        print(f"  done after {minutes:.1f} min", flush=True)
+        write_results(args.results, _report(rows, None, minutes, finished=False))
     serve = serve_run(args.serve_runs) if args.serve_runs else None
-    minutes = (time.monotonic() - start) / 60
-    text = report(rows, serve, SERVE_EDIT, f"{dt.date.today():%-d %B %Y}", machine(), minutes)
+    text = _report(rows, serve, (time.monotonic() - start) / 60, finished=True)
     print(text)
     write_results(args.results, text)
     print(f"Wrote {args.results}")
+
+
+def _report(rows: list[dict], serve: dict | None, minutes: float, finished: bool) -> str:
+    """The results so far: written after each scale, so a run cut short keeps what it did."""
+    text = report(rows, serve, SERVE_EDIT, f"{dt.date.today():%-d %B %Y}", machine(), minutes)
+    return text if finished else f"**Unfinished run**: written after each scale.\n\n{text}"
 
 
 START, END = "<!-- results: written by bench/run.py -->", "<!-- end of results -->"
