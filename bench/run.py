@@ -46,8 +46,9 @@ FRICTIONLESS = [PYTHON, str(HERE / "frictionless_only.py"), "data"]
 FLOOR = [PYTHON, str(HERE / "csv_floor.py"), "data"]
 CACHE = ".portalgen-cache"
 """The validation cache, kept in the project (issue 24): a cold run starts without it."""
-REPEATS = {1: 5, 10: 3, 100: 2}
-"""Repetitions per scale by default; larger scales get one (cold, plain, warm) round."""
+REPEATS = {1: 3, 10: 3}
+"""Rounds per scale by default; larger scales get one (cold, plain, warm) round, so that a
+full run stays within half an hour on two cores shared with a test run."""
 SEARCHES = ("Haringey", "Bounds Green")
 """A partnership's name and a ward's name (one of Haringey's, copied to most partnerships)."""
 SERVE_EDIT = (
