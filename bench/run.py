@@ -19,6 +19,7 @@ system, of the command and its children): the load average is written with each 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import hashlib
 import os
@@ -116,8 +117,8 @@ def _stamp(folder: Path, stamp: str) -> None:
 
 
 def _partnership_count(project: Path) -> int:
-    table = project / "data" / "partnerships" / "partnerships.csv"
-    return table.read_text("utf-8").count("\n") - 1
+    with (project / "data" / "partnerships" / "partnerships.csv").open(encoding="utf-8") as file:
+        return sum(1 for _ in csv.DictReader(file))
 
 
 def forget_cache(project: Path) -> None:
