@@ -59,8 +59,9 @@ SERVE_EDIT = (
 )
 """The file an editor changes, the page that shows it, and a word of it the edit replaces."""
 GENERATOR_INPUTS = ("bench/generate.py", "data", "content", "overrides", "mkdocs.yml")
-CODE = ("src/portalgen", "plugins", "bench/dump.py")
-"""What the plain site written by ``dump.py`` depends on, besides the generated portal."""
+CODE = ("src/portalgen", "plugins", "bench/dump.py", "pyproject.toml", "constraints.txt")
+"""What the plain site written by ``dump.py`` depends on, besides the generated portal
+(portalgen's code and the versions of what it runs on)."""
 
 
 def measure_scale(partnerships: int, out: Path, repeat: int) -> dict:
