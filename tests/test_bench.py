@@ -90,7 +90,9 @@ def test_csv_floor_finds_each_error_frictionless_finds(tmp_path):
     assert floor[1] == 18  # 7 in priorities; p99, and the 10 actions of p2, now "Bad Id"
 
 
-def test_a_cold_build_starts_without_the_cache_and_a_warm_one_keeps_it(tmp_path, bench):
+def test_a_cold_build_starts_without_the_cache_and_a_warm_one_keeps_it(
+    tmp_path, bench, monkeypatch
+):
     run = bench["run"]
     project, plain = tmp_path / "project", tmp_path / "plain"
     (project / run.CACHE).mkdir(parents=True)
@@ -101,7 +103,7 @@ def test_a_cold_build_starts_without_the_cache_and_a_warm_one_keeps_it(tmp_path,
         (project / run.CACHE).mkdir(exist_ok=True)  # what a build with the cache does
         return "run"
 
-    run.timed = timed
+    monkeypatch.setattr(run, "timed", timed)
     rounds = run.build_rounds(project, plain, 2)
     assert seen == [("project", False), ("plain", True), ("project", True)] * 2
     assert [r["cold"] for r in rounds] == ["run", "run"]
