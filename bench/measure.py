@@ -1,5 +1,6 @@
-"""The measurements: a command's time and peak memory, a page's weight in Chromium, and how
-long an edit to a CSV file takes to show under ``mkdocs serve``."""
+"""The measurements: a command's time (wall and CPU) and peak memory, a page's weight in
+Chromium, the bytes a search downloads, and how long an edit to a CSV file takes to show
+under ``mkdocs serve``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from functools import partial
@@ -22,14 +24,20 @@ from pathlib import Path
 from portalgen.gates.browser import CHROMIUM_ARGS
 
 CHROMIUM = os.environ.get("PORTALGEN_CHROMIUM", "/usr/bin/chromium")
+SEARCH_FILES = ("/search/", "/pagefind/", "search_index", "/workers/search")
+"""Addresses of search files (material's index and worker, Pagefind's bundle): not page weight."""
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
 
 
 @dataclass
 class Run:
     seconds: float
+    """Wall time."""
     peak_mb: float
     output: str
+    cpu: float = 0.0
+    """User and system time of the command and its children (``os.wait4``): the measure
+    that other work on a shared machine disturbs least."""
 
 
 def timed(command: list[str], cwd: Path) -> Run:
@@ -44,7 +52,7 @@ def timed(command: list[str], cwd: Path) -> Run:
         output = out.read()
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
 
 
 def free_port() -> int:
@@ -74,7 +82,8 @@ def serving(root: Path):
 
 def page_weights(site: Path, addresses: dict[str, str]) -> dict[str, dict[str, int]]:
     """Bytes transferred to load each page in Chromium (CDP ``encodedDataLength``), without
-    the search index; and the same files gzipped, as a server that compresses would send."""
+    the search files (``search.py`` counts them); and the same files gzipped, as a server
+    that compresses would send."""
     from playwright.sync_api import sync_playwright
 
     weights = {}
@@ -105,7 +114,7 @@ def _weigh(browser, base: str, address: str, site: Path) -> dict[str, int]:
     page.goto(base + address, wait_until="networkidle")
     context.close()
     loaded = {urls[key]: size for key, size in sizes.items() if key in urls}
-    kept = {url: size for url, size in loaded.items() if "search_index.json" not in url}
+    kept = {url: size for url, size in loaded.items() if not any(p in url for p in SEARCH_FILES)}
     return {
         "bytes": sum(kept.values()),
         "gzip": sum(_gzipped(site, url.removeprefix(base)) for url in kept),
@@ -130,7 +139,7 @@ def serve_rebuilds(project: Path, csv_file: str, address: str, old: str, times: 
             source = project / name
             (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
         port = free_port()
-        url = f"http://127.0.0.1:{port}/{address}"
+        url = f"http://127.0.0.1:{port}{_mount(copy / 'mkdocs.yml')}{address}"
         command = [str(Path(os.sys.executable).with_name("mkdocs")), "serve"]
         command += ["-a", f"127.0.0.1:{port}"]
         log = (Path(tmp) / "serve.log").open("w")
@@ -143,6 +152,13 @@ def serve_rebuilds(project: Path, csv_file: str, address: str, old: str, times: 
             server.terminate()
             server.wait(timeout=30)
             log.close()
+
+
+def _mount(config: Path) -> str:
+    """The path ``mkdocs serve`` serves the site under: that of ``site_url`` (``/portalgen/``)."""
+    found = re.search(r"^site_url:\s*(\S+)", config.read_text("utf-8"), re.MULTILINE)
+    path = urllib.parse.urlsplit(found[1]).path if found else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def _edit_and_wait(file: Path, url: str, old: str, new: str) -> float:
