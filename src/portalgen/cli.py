@@ -187,7 +187,7 @@ def run_validate(path: Path, output: str = "text", cache: bool = True) -> int:
     found = ValidationCache.for_project(path.resolve().parent) if cache else None
     packages, problems = check_data(path, Path.cwd(), found)
     if not errors(problems):
-        problems = problems + _address_problems(path, (packages, problems))
+        problems = problems + _address_problems(path, (packages, problems), found)
     if not problems:
         print(f"{path}: all data packages are valid.")
         return 0
@@ -205,16 +205,25 @@ def run_validate(path: Path, output: str = "text", cache: bool = True) -> int:
     return 1
 
 
-def _address_problems(path: Path, checked) -> list:
+def _address_problems(path: Path, checked, cache: ValidationCache | None) -> list:
     """The checks a build runs beyond the data: no links in content/ or overrides/, and the
-    addresses (the register, redirects and withdrawals)."""
+    addresses (the register, redirects and withdrawals). They make every page, so with a
+    cache they are made again only when the data, the project or portalgen has changed."""
     import os
 
-    from .engine import load_portal
-    from .site import published
+    from .data.cache import code_fingerprint
+    from .site.project import addresses_key
 
     label = Path(os.path.relpath(path, Path.cwd())).as_posix()
-    return published.check(path, label, load_portal(path, Path.cwd(), checked))
+
+    def find() -> list:
+        from .engine import load_portal
+        from .site import published
+
+        return published.check(path, label, load_portal(path, Path.cwd(), checked))
+
+    key = cache and addresses_key(path, label, cache.keys, code_fingerprint())
+    return cache.problems("site addresses", key, find) if cache and key else find()
 
 
 def run_diff(base: str, head: str, data: str) -> int:

@@ -27,6 +27,8 @@ def check_data(
     if not data_dir.is_dir():
         return [], [Problem(str(data_dir), None, None, "is not a folder of data packages.")]
     sources, problems = discover(data_dir, root)
+    if cache is not None:
+        cache.keys.clear()
     readable = []
     for source in sources:
         found = read_descriptor(source)

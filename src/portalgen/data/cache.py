@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import cachefile
 from .load import PackageSource
+from .problems import Problem
 from .validate import Checked
 
 FOLDER = ".portalgen-cache"
@@ -49,6 +50,18 @@ def fingerprint() -> str:
         for item in sorted(folder.iterdir(), key=lambda item: item.name):
             if item.name.endswith(suffix):
                 digest.update(f"{item.name}\n".encode() + item.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """All of portalgen's code and files besides ``fingerprint``'s: what a check of the
+    whole site (its addresses) depends on."""
+    digest = hashlib.sha256(fingerprint().encode())
+    folder = Path(str(resources.files("portalgen")))
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -85,6 +98,8 @@ class ValidationCache:
         self.folder = folder
         self.memory: dict[str, tuple[str, dict]] = {}
         self.validated = 0
+        self.keys: list[str] = []
+        """The key of each package looked up, in order: what the whole data is."""
 
     @classmethod
     def for_project(cls, root: Path) -> ValidationCache | None:
@@ -97,6 +112,7 @@ class ValidationCache:
         """The package validated, from the cache if its key is there, else by ``validate``
         (and then remembered)."""
         key = package_key(source, statuses)
+        self.keys.append(key)
         entry = self._entry(source.label, key)
         if entry is not None:
             found = self._decoded(source, entry)
@@ -106,6 +122,22 @@ class ValidationCache:
         package = validate(source, statuses)
         self._remember(source.label, key, package)
         return package
+
+    def problems(self, name: str, key: str, find: Callable[[], list[Problem]]) -> list[Problem]:
+        """What ``find`` found when ``key`` was last seen (a check of the whole site, such
+        as its addresses), or what it finds now (and then remembered)."""
+        entry = self._entry(name, key)
+        if entry is not None:
+            try:
+                return cachefile.problems(entry)
+            except cachefile.Malformed as error:
+                self.memory.pop(name, None)
+                self._ignored(self._path(name), str(error))
+        found = find()
+        entry = {"problems": [cachefile.encode_problem(problem) for problem in found]}
+        self.memory[name] = (key, entry)
+        self._write(name, key, entry)
+        return found
 
     def _remember(self, label: str, key: str, package: Checked) -> None:
         try:
@@ -128,7 +160,8 @@ class ValidationCache:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, RecursionError) as error:
-            self._ignored(path, f"it is not JSON portalgen can read: {type(error).__name__}")
+            log.debug("%s: %s", path, error)
+            self._ignored(path, "it is not JSON portalgen can read")
             return None
         return self._matching(path, stored, label, key)
 

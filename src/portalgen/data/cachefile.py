@@ -26,7 +26,7 @@ def encode(package: Checked) -> dict:
     return {
         "tables": {name: [_row(row) for row in rows] for name, rows in package.tables.items()},
         "metadata": _row(package.metadata),
-        "problems": [_problem(problem) for problem in package.problems],
+        "problems": [encode_problem(problem) for problem in package.problems],
         "lines": {name: sorted(lines.items()) for name, lines in package.lines.items()},
         "attachments": package.attachments,
         "version": _version(package.version),
@@ -48,7 +48,7 @@ def _value(value):
     raise TypeError(f"a {type(value).__name__} cannot be kept in the validation cache")
 
 
-def _problem(problem: Problem) -> list:
+def encode_problem(problem: Problem) -> list:
     return [problem.path, problem.line, problem.field, problem.message, problem.warning]
 
 
@@ -66,6 +66,15 @@ def decode(source: PackageSource, entry) -> Checked:
     except Malformed:
         raise
     except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
+        raise Malformed(f"an entry in it could not be read ({type(error).__name__})") from error
+
+
+def problems(entry) -> list[Problem]:
+    """The problems ``{"problems": [...]}`` holds; ``Malformed`` if it is not that."""
+    try:
+        _expect(isinstance(entry, dict) and set(entry) == {"problems"}, "it is not a check")
+        return [_decoded_problem(problem) for problem in _list(entry["problems"])]
+    except (TypeError, ValueError) as error:
         raise Malformed(f"an entry in it could not be read ({type(error).__name__})") from error
 
 
