@@ -8,14 +8,15 @@ import filecmp
 import json
 import logging
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import copy_project, run_portalgen, set_cell
 
-from portalgen import check_data, cli
+from portalgen import check, check_data, cli, publish
 from portalgen.data import cache as cache_module
-from portalgen.data.cache import FOLDER, ValidationCache
+from portalgen.data.cache import FOLDER, NO_CACHE, ValidationCache
 
 OBSERVATIONS = Path("data/haringey/performance/observations.csv")
 BROKEN = (
@@ -217,6 +218,23 @@ def test_a_page_gone_from_the_content_folder_is_found_warm(project: Path, monkey
     assert "data/urls.lock:" in warm and " /about/ was published, but " in warm
     assert cli.main(["validate", "--no-cache", "data"]) == 1
     assert capsys.readouterr().err == warm
+
+
+def test_the_pull_request_check_builds_without_the_cache(project: Path, monkeypatch):
+    """``portalgen check`` is the gate: its build must validate everything itself, so that a
+    cache file committed with the data can never vouch for it."""
+    builds = []
+
+    def build(command, env=None, **options):
+        if "mkdocs" in command:
+            builds.append(env)
+        return subprocess.CompletedProcess(command, 1, "", "stopped for the test")
+
+    monkeypatch.setattr(publish.subprocess, "run", build)
+    portal = check.Portal.read(project / "mkdocs.yml")
+    check.build(portal, check.Run(), project / "staging")
+    publish.run_build(portal.config, project / "staging")
+    assert [env.get(NO_CACHE) for env in builds] == ["1", None]
 
 
 @pytest.mark.build
