@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from portalgen import DataError, load_portal
+from portalgen.data.cache import ValidationCache
 from portalgen.data.load import linked_files
 from portalgen.site import (
     addresses,
@@ -78,8 +79,10 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         _refuse_links(root, config.docs_dir, self.config.overrides_dir, config.theme.custom_dir)
         self.problems, self.image_hosts = None, ()
         config.extra_css[:0] = assets.stylesheets()
+        if not hasattr(self, "validation_cache"):  # kept between the preview's rebuilds
+            self.validation_cache = ValidationCache.for_project(root)
         try:
-            self.portal = load_portal(self.data_dir, root)
+            self.portal = load_portal(self.data_dir, root, cache=self.validation_cache)
         except DataError as error:
             if not getattr(self, "serving", False):
                 raise PluginError(error.summary()) from error

@@ -134,7 +134,8 @@ def build(portal: Portal, run: Run, staging: Path, config: Path | None = None) -
     started = time.monotonic()
     if config is None:
         run.step("3. Strict build (into a temporary folder)")
-    result = publish.run_build(config or portal.config, staging, capture=True)
+    # No validation cache: a cache file committed with the data must not vouch for it.
+    result = publish.run_build(config or portal.config, staging, capture=True, cache=False)
     problems = _explainer(portal).build_warnings(result.stderr)
     if result.returncode == 0:
         run.say(f"Built {len(gates.html_files(staging))} pages ({_seconds(started)}).")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import report
+from .data.cache import ValidationCache
 from .data.problems import errors
 from .engine import check_data
 from .scaffold_files import ScaffoldError
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="github: workflow annotations on each file and line, and a job summary",
     )
+    _add_no_cache(validate)
     changes = commands.add_parser(
         "diff", help="say what the data changes between two Git commits do to the site"
     )
@@ -133,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path)
+    _add_no_cache(build)
     _add_check(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_check(args.config_file, args.base, args.browser, args.format)
     if args.command == "validate":
-        return run_validate(args.path, args.format)
+        return run_validate(args.path, args.format, cache=not args.no_cache)
     if args.command == "diff":
         return run_diff(args.base, args.head, args.data)
     if args.command == "new":
@@ -151,7 +154,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_init(args)
     from .publish import build_site
 
-    return build_site(args.config_file, args.site_dir)
+    return build_site(args.config_file, args.site_dir, cache=not args.no_cache)
+
+
+def _add_no_cache(command) -> None:
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="validate every package again, and neither read nor write .portalgen-cache/",
+    )
 
 
 def _add_check(commands) -> None:
@@ -172,10 +183,11 @@ def _add_check(commands) -> None:
     )
 
 
-def run_validate(path: Path, output: str = "text") -> int:
-    packages, problems = check_data(path, Path.cwd())
+def run_validate(path: Path, output: str = "text", cache: bool = True) -> int:
+    found = ValidationCache.for_project(path.resolve().parent) if cache else None
+    packages, problems = check_data(path, Path.cwd(), found)
     if not errors(problems):
-        problems = problems + _address_problems(path, (packages, problems))
+        problems = problems + _address_problems(path, (packages, problems), found)
     if not problems:
         print(f"{path}: all data packages are valid.")
         return 0
@@ -193,16 +205,25 @@ def run_validate(path: Path, output: str = "text") -> int:
     return 1
 
 
-def _address_problems(path: Path, checked) -> list:
+def _address_problems(path: Path, checked, cache: ValidationCache | None) -> list:
     """The checks a build runs beyond the data: no links in content/ or overrides/, and the
-    addresses (the register, redirects and withdrawals)."""
+    addresses (the register, redirects and withdrawals). They make every page, so with a
+    cache they are made again only when the data, the project or portalgen has changed."""
     import os
 
-    from .engine import load_portal
-    from .site import published
+    from .data.cache import code_fingerprint
+    from .site.project import addresses_key
 
     label = Path(os.path.relpath(path, Path.cwd())).as_posix()
-    return published.check(path, label, load_portal(path, Path.cwd(), checked))
+
+    def find() -> list:
+        from .engine import load_portal
+        from .site import published
+
+        return published.check(path, label, load_portal(path, Path.cwd(), checked))
+
+    key = cache and addresses_key(path, label, cache.keys, code_fingerprint())
+    return cache.problems("site addresses", key, find) if cache and key else find()
 
 
 def run_diff(base: str, head: str, data: str) -> int:

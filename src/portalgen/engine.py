@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .data import checks, checks_areas, checks_figures, checks_governance, formulas, glossary
 from .data.boundaries import check_boundaries
+from .data.cache import ValidationCache
 from .data.load import discover, read_descriptor
 from .data.problems import DataError, Problem, errors, warnings
 from .data.validate import Checked, check_package
@@ -16,19 +17,25 @@ from .model.build import build_portal
 from .model.portal import Portal
 
 
-def check_data(data_dir: Path, root: Path | None = None) -> tuple[list[Checked], list[Problem]]:
-    """Validate every package under ``data_dir``; return them and every problem found."""
+def check_data(
+    data_dir: Path, root: Path | None = None, cache: ValidationCache | None = None
+) -> tuple[list[Checked], list[Problem]]:
+    """Validate every package under ``data_dir``; return them and every problem found.
+    With a ``cache``, a package unchanged since it was last validated is taken from it;
+    the checks across packages run every time."""
     root = root or data_dir.parent
     if not data_dir.is_dir():
         return [], [Problem(str(data_dir), None, None, "is not a folder of data packages.")]
     sources, problems = discover(data_dir, root)
+    if cache is not None:
+        cache.keys.clear()
     readable = []
     for source in sources:
         found = read_descriptor(source)
         problems += found
         if not found:
             readable.append(source)
-    packages = _check_in_order(readable)
+    packages = _check_in_order(readable, cache)
     problems += [problem for package in packages for problem in package.problems]
     problems += cross_check(packages)
     return packages, problems
@@ -48,18 +55,27 @@ def cross_check(packages: list[Checked]) -> list[Problem]:
     return [problem for check in found for problem in check(context)]
 
 
-def _check_in_order(sources) -> list[Checked]:
+def _check_in_order(sources, cache: ValidationCache | None) -> list[Checked]:
     """The vocabulary first: its statuses are the allowed values everywhere else."""
     ordered = sorted(sources, key=lambda s: s.kind.name != "vocabulary")
     checked, statuses = [], None
     for source in ordered:
-        package = check_package(source, statuses)
-        if source.kind.name == "areas":
-            check_boundaries(package)
+        if cache is None:
+            package = _check_one(source, statuses)
+        else:
+            package = cache.checked(source, statuses, _check_one)
         if source.kind.name == "vocabulary":
             statuses = _statuses(package)
         checked.append(package)
     return checked
+
+
+def _check_one(source, statuses) -> Checked:
+    """One package validated on its own (and an areas package's boundaries read)."""
+    package = check_package(source, statuses)
+    if source.kind.name == "areas":
+        check_boundaries(package)
+    return package
 
 
 def _statuses(vocabulary: Checked) -> dict[str, list[str]]:
@@ -70,11 +86,14 @@ def _statuses(vocabulary: Checked) -> dict[str, list[str]]:
     return schemes
 
 
-def load_portal(data_dir: Path, root: Path | None = None, checked=None) -> Portal:
+def load_portal(
+    data_dir: Path, root: Path | None = None, checked=None, cache: ValidationCache | None = None
+) -> Portal:
     """The validated portal model; raises ``DataError`` listing every problem that stops
     the build. Warnings go with the portal (``portal.warnings``) for the caller to report.
-    ``checked`` is what ``check_data`` returned, if it has already run."""
-    packages, problems = checked or check_data(data_dir, root)
+    ``checked`` is what ``check_data`` returned, if it has already run; else it runs, with
+    ``cache`` if one is given."""
+    packages, problems = checked or check_data(data_dir, root, cache)
     if errors(problems):
         raise DataError(errors(problems))
     versions = {

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .data.cache import NO_CACHE
 from .site import addresses
 
 STAGING = ".portalgen-build-"
@@ -31,12 +32,13 @@ UNNAMED_AGE = 24 * 60 * 60
 one) is stale once it is a day old."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None) -> int:
-    """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code."""
+def build_site(config_file: Path, site_dir: Path | None = None, cache: bool = True) -> int:
+    """Build with MkDocs (strict) and replace ``site_dir`` whole; return an exit code.
+    Without ``cache``, every package is validated and the validation cache is not used."""
     config_file = config_file.resolve()
     target = (site_dir or configured_site_dir(config_file)).resolve()
     with staged(target) as staging:
-        returncode = run_build(config_file, staging).returncode
+        returncode = run_build(config_file, staging, cache=cache).returncode
         if returncode != 0:
             print(f"The site was not built; {_shown(target)} is unchanged.", file=sys.stderr)
             return returncode
@@ -59,10 +61,11 @@ def staged(target: Path) -> Iterator[Path]:
 
 
 def run_build(
-    config_file: Path, staging: Path, capture: bool = False
+    config_file: Path, staging: Path, capture: bool = False, cache: bool = True
 ) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` into ``staging``; with ``capture``, its output is kept in
-    the result (``stderr``) rather than printed."""
+    the result (``stderr``) rather than printed. Without ``cache``, the build validates
+    every package and neither reads nor writes the validation cache."""
     return subprocess.run(
         [
             sys.executable,
@@ -78,6 +81,7 @@ def run_build(
         env={
             **_build_environment(config_file.parent),
             addresses.PROPOSED: str(_register(staging)),
+            **({} if cache else {NO_CACHE: "1"}),
         },
         capture_output=capture,
         text=True,

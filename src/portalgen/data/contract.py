@@ -105,7 +105,7 @@ STATUS_SCHEMES = {
 def _schema(name: str) -> dict:
     """The parsed schema, read once: parsing YAML was a tenth of a national build."""
     text = resources.files("portalgen.data").joinpath("schemas", f"{name}.yaml").read_text("utf-8")
-    descriptor = yaml.safe_load(text)
+    descriptor = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     for field in descriptor["fields"]:
         constraints = field.setdefault("constraints", {})
         if field.get("type") == "date":

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from frictionless import Dialect, Package, Resource, Schema, formats
+from frictionless.table import Row as FrictionlessRow
+from frictionless.table import create_cell_handlers
 
 from . import cells
 from .contract import METADATA_SCHEMAS, anchored, optional_columns, schema_descriptor
@@ -311,22 +313,28 @@ def _check_tables(checked: Checked, schemas: dict[str, tuple[str, dict]]) -> Non
         ],
         basepath=folder,
     )
-    report = package.validate()
-    for task in report.tasks:
-        path, schema = schemas[task.name]
-        ragged = _ragged_lines(task.errors)
-        lines = checked.lines[task.name]
-        explained = _explained(task.errors, ragged, checked.source.file_label(path), schema)
-        explained = [replace(p, line=lines.get(p.line, p.line)) for p in explained]
-        checked.problems += explained
-        checked.flawed[task.name] = {p.line for p in explained if p.line}
+    for resource in package.resources:
+        _check_table(checked, resource, *schemas[resource.name])
+
+
+def _check_table(checked: Checked, resource: Resource, path: str, schema: dict) -> None:
+    """Validate one table, reading its typed rows in the same pass (``on_row``)."""
+    typed: list[tuple[Row, list]] = []
+    task = resource.validate(on_row=lambda row: typed.append(_typed(row))).tasks[0]
+    ragged = _ragged_lines(task.errors)
+    lines = checked.lines[task.name]
+    explained = _explained(task.errors, ragged, checked.source.file_label(path), schema)
+    explained = [replace(p, line=lines.get(p.line, p.line)) for p in explained]
+    checked.problems += explained
+    checked.flawed[task.name] = {p.line for p in explained if p.line}
+    if task.warnings:  # it stopped at its limit of errors, before the last row
         typed = _typed_rows(checked.source.folder, task.name, path, schema)
-        typed = [(r, cells) for r, cells in typed if r["_line"] not in ragged]
-        for row, _ in typed:
-            row["_line"] = lines.get(row["_line"], row["_line"])
-        _check_numbers(checked, checked.source.file_label(path), task.name, schema, typed)
-        _check_sizes(checked, checked.source.file_label(path), task.name, schema, typed)
-        checked.tables[task.name] = [row for row, _ in typed]
+    typed = [(r, cells) for r, cells in typed if r["_line"] not in ragged]
+    for row, _ in typed:
+        row["_line"] = lines.get(row["_line"], row["_line"])
+    _check_numbers(checked, checked.source.file_label(path), task.name, schema, typed)
+    _check_sizes(checked, checked.source.file_label(path), task.name, schema, typed)
+    checked.tables[task.name] = [row for row, _ in typed]
 
 
 def _check_numbers(checked: Checked, label: str, name: str, schema: dict, typed) -> None:
@@ -420,16 +428,19 @@ def _check_sizes(checked: Checked, label: str, name: str, schema: dict, typed) -
 
 
 def _typed_rows(folder, name: str, path: str, schema: dict) -> list[tuple[Row, list]]:
-    """The table's rows, typed, each with its cells as written. Read without the foreign
-    keys, which the validation has checked: frictionless would read every table they refer
-    to again."""
+    """The table's rows, typed, each with its cells as written, read again: only when
+    the validation stopped early (at frictionless' limit of errors) and so did not see
+    every row. Read without the foreign keys, which the validation has checked:
+    frictionless would read every table they refer to again."""
     resource = _resource(name, path, {**schema, "foreignKeys": []}, str(folder))
-    rows = []
-    for row in resource.read_rows():
-        record = row.to_dict()
-        record["_line"] = row.row_number
-        rows.append((record, row.cells))
-    return rows
+    return [_typed(row) for row in resource.read_rows()]
+
+
+def _typed(row) -> tuple[Row, list]:
+    """A row frictionless read: its typed values with ``_line``, and its cells as written."""
+    record = row.to_dict()
+    record["_line"] = row.row_number
+    return record, row.cells
 
 
 def _check_metadata(checked: Checked, statuses) -> None:
@@ -448,16 +459,24 @@ def _check_metadata(checked: Checked, statuses) -> None:
     checked.problems += _unknown_keys(label, key, block, fields)
     checked.problems += _long_texts(label, key, block, lines.get(key))
     values = [_as_text(block.get(name)) for name in fields]
-    schema = _schema(json.dumps(descriptor, sort_keys=True))
-    resource = Resource(data=[list(fields), values], schema=schema)
-    report = resource.validate()
+    row = FrictionlessRow(
+        values, handlers=_handlers(json.dumps(descriptor, sort_keys=True)), row_number=2
+    )
     block_lines = getattr(block, "lines", {})
-    for error in report.tasks[0].errors:
+    for error in row.errors:
         problem = explain(error, label, fields)
         line = block_lines.get(problem.field, lines.get(key))
         checked.problems.append(Problem(label, line, f"{key}.{problem.field}", problem.message))
-    record = resource.read_rows()[0].to_dict() if not report.tasks[0].errors else {}
+    record = row.to_dict() if not row.errors else {}
     checked.metadata = {**record, "_line": lines.get(key)}
+
+
+@cache
+def _handlers(descriptor: str) -> dict:
+    """How frictionless reads each field of a metadata block's schema, made once: the
+    block is one record, checked as frictionless checks a row of a table (types and
+    constraints), without a Resource for each block."""
+    return create_cell_handlers(_schema(descriptor).fields)
 
 
 def _long_texts(label: str, key: str, block: dict, line: int | None) -> list[Problem]:

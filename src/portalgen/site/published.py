@@ -6,16 +6,15 @@ writes itself (a feed, a download, an asset).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-import yaml
 
 from ..data.load import linked_files
 from ..data.problems import Problem
 from . import addresses, assets, feeds, places
 from .pages import all_pages
-from .statement import AccessibilityStatement
+from .project import Project, read_project
+
+__all__ = ["Project", "check", "content_files", "read_project", "site_files"]
 
 MKDOCS_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs writes after the pages (the search index is in ``search/``, a folder
@@ -29,52 +28,6 @@ def site_files(portal, pages, portal_feeds) -> set[str]:
         written |= set(assets.leaflet_files())
     written |= {feed.path for feed in portal_feeds}
     return written | {f"{page.address}{name}" for page in pages for name in page.downloads}
-
-
-@dataclass(frozen=True)
-class Project:
-    """What ``mkdocs.yml`` says that changes the site's addresses and the files it reads."""
-
-    docs_dir: Path
-    statement: AccessibilityStatement | None
-    templates: tuple[Path, ...]
-    """The site's own template folders: ``overrides_dir`` and the theme's ``custom_dir``."""
-
-
-def read_project(root: Path) -> Project | None:
-    """What ``root/mkdocs.yml`` sets; None if there is none (a folder of data alone)."""
-    file = root / "mkdocs.yml"
-    if not file.is_file():
-        return None
-    config = yaml.load(file.read_text("utf-8"), Loader=_Loader)  # noqa: S506
-    config = config if isinstance(config, dict) else {}
-    options = _plugin_options(config.get("plugins"))
-    accessibility = options.get("accessibility") or {}
-    statement = None
-    if accessibility.get("organisation") and accessibility.get("contact_email"):
-        statement = AccessibilityStatement(**accessibility)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    templates = (options.get("overrides_dir") or "overrides", theme.get("custom_dir"))
-    return Project(
-        root / str(config.get("docs_dir") or "docs"),
-        statement,
-        tuple(root / str(folder) for folder in templates if folder),
-    )
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` whatever tags it uses (``!!python/name:`` for material's
-    emoji, ``!ENV``): only plain values are needed here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _plugin_options(plugins) -> dict:
-    for plugin in plugins or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("portalgen"), dict):
-            return plugin["portalgen"]
-    return {}
 
 
 def content_files(docs_dir: Path) -> tuple[set[str], set[str]]:
