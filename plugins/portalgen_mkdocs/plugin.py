@@ -41,6 +41,7 @@ from portalgen.site.render import environment, render_page, render_redirect
 from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
+from .serve import Preview, dirty_builder, poll_every
 
 log = logging.getLogger("mkdocs.plugins.portalgen")
 THEME = Path(__file__).parent / "theme"
@@ -54,6 +55,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """Under ``mkdocs serve`` broken data gives a page of problems, not a stopped
         preview. (Defining this keeps the plugin across the preview's rebuilds.)"""
         self.serving = command == "serve"
+        self.preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root_dir = Path(config.config_file_path).parent
@@ -61,7 +63,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
-        self.env = environment(
+        self.env = self._environment(
             root / self.config.overrides_dir,
             self.config.data_dir,
             config.repo_url,
@@ -95,6 +97,13 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             script.defer = True
             config.extra_javascript.append(script)
         return config
+
+    def _environment(self, *args):
+        """The template environment, kept between a preview's rebuilds: its templates are
+        compiled once, and Jinja reloads one whose file changed."""
+        if getattr(self, "_environment_args", None) != args:
+            self.env, self._environment_args = environment(*args), args
+        return self.env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._check_content(files, config)
@@ -172,6 +181,58 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if problems:
             raise PluginError(DataError(problems).summary())
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``, note the files outside ``data/`` before reading any."""
+        if self.serving:
+            if self.preview is None:
+                self.preview = Preview(self._watched(config))
+            self.preview.begin()
+
+    def _watched(self, config: MkDocsConfig) -> list[Path]:
+        """What a preview's page may depend on besides ``data/``: a change there rebuilds
+        every page."""
+        folders = [config.docs_dir, self.config.overrides_dir, config.theme.custom_dir, THEME]
+        return (
+            [Path(config.config_file_path)]
+            + [self.root_dir / f for f in folders if f]
+            + [Path(w) for w in config.watch]
+        )
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Under ``mkdocs serve``, only pages whose source changed are rebuilt (``serve.py``)."""
+        if self.preview is None:
+            return nav
+        if self.problems is not None:
+            self.preview.forget()
+            return nav
+        sources = {
+            f.src_uri: f.content_bytes for f in files.documentation_pages() if f.generated_by
+        }
+        signature = repr(
+            (
+                config.nav,
+                sorted((f.src_uri, f.dest_uri) for f in files),
+                self.followed,
+                self.updated,
+                self.portal.glossary,
+                sorted(self.scripts),
+                self.image_hosts,
+                [str(s) for s in config.extra_javascript],
+                config.extra_css,
+            )
+        )
+        self.preview.plan(files, config, signature, sources)
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.preview is not None:
+            self.preview.carry_over(files)
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.forget()
+
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
         """sitemap.xml gives each generated page the date its data last changed."""
         updated = self.updated.get(page.file.src_uri)
@@ -248,14 +309,19 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing (``portalgen build``) proposes the register with its new
         addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
+        if self.preview is not None and self.problems is None:
+            self.preview.finish(config)
         proposal = os.environ.get(addresses.PROPOSED)
         if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)
             addresses.propose_lock(Path(proposal), self.lock, self.published, served)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """``mkdocs serve`` rebuilds when an editor saves a data file."""
+        """``mkdocs serve`` rebuilds when an editor saves a data file: it looks every 0.1 s,
+        and rebuilds only the pages whose source changed (``serve.py``)."""
+        poll_every(server)
         server.watch(str(self.data_dir))
+        server.builder = dirty_builder(builder)
         return server
 
 
