@@ -203,26 +203,27 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if self.preview is None:
             return nav
         if self.problems is not None:
-            self.preview.forget()
+            self.preview.plan(files, config, None, {})
             return nav
-        sources = {
-            f.src_uri: f.content_bytes for f in files.documentation_pages() if f.generated_by
-        }
-        signature = repr(
+        sources = {f.src_uri: f.content_bytes for f in files if f.generated_by}
+        self.preview.plan(files, config, self._signature(files, config), sources)
+        return nav
+
+    def _signature(self, files: Files, config: MkDocsConfig) -> str:
+        """What a generated page's output depends on besides its own source."""
+        return repr(
             (
                 config.nav,
                 sorted((f.src_uri, f.dest_uri) for f in files),
-                self.followed,
+                {path: feeds.discovery_link(feed) for path, feed in self.followed.items()},
                 self.updated,
                 self.portal.glossary,
                 sorted(self.scripts),
                 self.image_hosts,
-                [str(s) for s in config.extra_javascript],
+                [str(script) for script in config.extra_javascript],
                 config.extra_css,
             )
         )
-        self.preview.plan(files, config, signature, sources)
-        return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.preview is not None:
@@ -309,8 +310,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build for publishing (``portalgen build``) proposes the register with its new
         addresses; it replaces ``data/urls.lock`` only if the whole build succeeds."""
-        if self.preview is not None and self.problems is None:
-            self.preview.finish(config)
+        if self.preview is not None:
+            self.preview.finish(config, keep=self.problems is None)
         proposal = os.environ.get(addresses.PROPOSED)
         if proposal and self.problems is None:
             served = addresses.served(self.made, self.portal)

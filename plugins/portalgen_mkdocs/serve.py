@@ -94,9 +94,11 @@ class Preview:
 
     def plan(self, files: Files, config, signature, sources: dict[str, bytes]) -> None:
         """Mark which pages of ``files`` to rebuild; ``signature`` holds everything a page's
-        output depends on beyond its own source; ``sources`` each generated page's source."""
+        output depends on beyond its own source (``None``: rebuild everything); ``sources``
+        the content of each generated file (a page's source, a download, a feed …)."""
         whole = (
-            signature != self.signature
+            signature is None
+            or signature != self.signature
             or self.started != self.snapshot
             or not set(config.plugins) <= KNOWN_PLUGINS
         )
@@ -105,10 +107,14 @@ class Preview:
         if whole:
             clean_directory(config.site_dir)
             return
-        for file in files.documentation_pages():
-            if file.generated_by and sources.get(file.src_uri) == self.sources.get(file.src_uri):
+        for file in files:
+            if not file.generated_by:
+                if file.is_documentation_page():
+                    file.is_modified = _modified  # not by its time: it may count partnerships
+            elif sources.get(file.src_uri) == self.sources.get(file.src_uri):
                 file.is_modified = _unmodified
-                self.skipped.add(file.src_uri)
+                if file.is_documentation_page():
+                    self.skipped.add(file.src_uri)
 
     def carry_over(self, files: Files) -> None:
         """Pages not rebuilt keep their title, front matter and date from the last build, so
@@ -117,8 +123,12 @@ class Preview:
             if file.src_uri in self.skipped and file.page is not None:
                 file.page.title, file.page.meta, file.page.update_date = self.pages[file.src_uri]
 
-    def finish(self, config) -> None:
-        """Remember this build; put the skipped pages' search entries back into the index."""
+    def finish(self, config, keep: bool = True) -> None:
+        """Remember this build (unless not ``keep``); put the skipped pages' search entries
+        back into the index."""
+        if not keep:
+            self.forget()
+            return
         served = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         pages = [f.page for f in served if f.page is not None]
         self.pages = {p.file.src_uri: (p.title, p.meta, p.update_date) for p in pages}
@@ -148,6 +158,10 @@ class Preview:
 
 def _unmodified() -> bool:
     return False
+
+
+def _modified() -> bool:
+    return True
 
 
 def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
