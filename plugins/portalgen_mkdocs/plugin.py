@@ -205,9 +205,16 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if self.problems is not None:
             self.preview.plan(files, config, None, {})
             return nav
-        sources = {f.src_uri: f.content_bytes for f in files if f.generated_by}
+        sources = {f.src_uri: self._source(f) for f in files if f.generated_by}
         self.preview.plan(files, config, self._signature(files, config), sources)
         return nav
+
+    def _source(self, file: File) -> bytes:
+        """What a generated file's output is made from: its content and, for a page, the
+        feed link and date the plugin adds to it."""
+        feed = self.followed.get(file.dest_uri.removesuffix("index.html"))
+        link = feeds.discovery_link(feed) if feed is not None else ""
+        return file.content_bytes + f"\0{link}\0{self.updated.get(file.src_uri)}".encode()
 
     def _signature(self, files: Files, config: MkDocsConfig) -> str:
         """What a generated page's output depends on besides its own source."""
@@ -215,8 +222,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             (
                 config.nav,
                 sorted((f.src_uri, f.dest_uri) for f in files),
-                {path: feeds.discovery_link(feed) for path, feed in self.followed.items()},
-                self.updated,
+                sorted(self.followed),
                 self.portal.glossary,
                 sorted(self.scripts),
                 self.image_hosts,
