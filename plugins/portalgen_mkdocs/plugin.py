@@ -51,6 +51,9 @@ THEME = Path(__file__).parent / "theme"
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
 
+    preview: Preview | None = None
+    """Under ``mkdocs serve``, what the last build made (``serve.py``)."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` broken data gives a page of problems, not a stopped
         preview. (Defining this keeps the plugin across the preview's rebuilds.)"""
@@ -183,7 +186,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Under ``mkdocs serve``, note the files outside ``data/`` before reading any."""
-        if self.serving:
+        if getattr(self, "serving", False):
             if self.preview is None:
                 self.preview = Preview(self._watched(config))
             self.preview.begin()
@@ -214,7 +217,10 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         feed link and date the plugin adds to it."""
         feed = self.followed.get(file.dest_uri.removesuffix("index.html"))
         link = feeds.discovery_link(feed) if feed is not None else ""
-        return file.content_bytes + f"\0{link}\0{self.updated.get(file.src_uri)}".encode()
+        # A page handed to MkDocs as HTML takes its front matter from the engine, not the file.
+        meta = getattr(getattr(self, "html_pages", {}).get(file.src_uri), "meta", None)
+        added = f"\0{link}\0{self.updated.get(file.src_uri)}\0{meta!r}"
+        return file.content_bytes + added.encode()
 
     def _signature(self, files: Files, config: MkDocsConfig) -> str:
         """What a generated page's output depends on besides its own source."""
