@@ -334,7 +334,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         and rebuilds only the pages whose source changed (``serve.py``)."""
         poll_every(server)
         server.watch(str(self.data_dir))
-        server.builder = dirty_builder(builder)
+        if self.preview is not None:  # not under ``mkdocs serve --clean``
+            server.builder = dirty_builder(builder)
         return server
 
 
