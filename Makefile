@@ -30,7 +30,7 @@ site: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m portalgen validate data
 
-## serve: preview the portal at http://127.0.0.1:8000 with live reload
+## serve: preview the portal at http://127.0.0.1:8000/portalgen/; a saved file rebuilds only the pages it changes
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve
 

@@ -45,6 +45,7 @@ from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
 from .html_pages import serve_html
+from .serve import Preview, dirty_builder, poll_every
 
 log = logging.getLogger("mkdocs.plugins.portalgen")
 THEME = Path(__file__).parent / "theme"
@@ -54,10 +55,14 @@ THEME = Path(__file__).parent / "theme"
 class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     """Generate partnership, plan and priority pages from ``data/``."""
 
+    preview: Preview | None = None
+    """Under ``mkdocs serve``, what the last build made (``serve.py``)."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` broken data gives a page of problems, not a stopped
         preview. (Defining this keeps the plugin across the preview's rebuilds.)"""
         self.serving = command == "serve"
+        self.preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root_dir = Path(config.config_file_path).parent
@@ -65,7 +70,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.data_dir = root / self.config.data_dir
         self.lock = self.data_dir / addresses.LOCK
         self.published = addresses.read_lock(self.lock)
-        self.env = environment(
+        self.env = self._environment(
             root / self.config.overrides_dir,
             self.config.data_dir,
             config.repo_url,
@@ -103,6 +108,13 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             script.defer = True
             config.extra_javascript.append(script)
         return config
+
+    def _environment(self, *args):
+        """The template environment, kept between a preview's rebuilds: its templates are
+        compiled once, and Jinja reloads one whose file changed."""
+        if getattr(self, "_environment_args", None) != args:
+            self.env, self._environment_args = environment(*args), args
+        return self.env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._check_content(files, config)
@@ -183,6 +195,68 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         problems = addresses.check(label, self.published, self.made, self.portal, written)
         if problems:
             raise PluginError(DataError(problems).summary())
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``, note the files outside ``data/`` before reading any."""
+        if getattr(self, "serving", False):
+            if self.preview is None:
+                self.preview = Preview(self._watched(config))
+            self.preview.begin()
+
+    def _watched(self, config: MkDocsConfig) -> list[Path]:
+        """What a preview's page may depend on besides ``data/``: a change there rebuilds
+        every page."""
+        folders = [config.docs_dir, self.config.overrides_dir, config.theme.custom_dir, THEME]
+        return (
+            [Path(config.config_file_path)]
+            + [self.root_dir / f for f in folders if f]
+            + [Path(w) for w in config.watch]
+        )
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Under ``mkdocs serve``, only pages whose source changed are rebuilt (``serve.py``)."""
+        if self.preview is None:
+            return nav
+        if self.problems is not None:
+            self.preview.plan(files, config, None, {})
+            return nav
+        sources = {f.src_uri: self._source(f) for f in files if f.generated_by}
+        self.preview.plan(files, config, self._signature(files, config), sources)
+        return nav
+
+    def _source(self, file: File) -> bytes:
+        """What a generated file's output is made from: its content and, for a page, the
+        feed link and date the plugin adds to it."""
+        feed = self.followed.get(file.dest_uri.removesuffix("index.html"))
+        link = feeds.discovery_link(feed) if feed is not None else ""
+        # A page handed to MkDocs as HTML takes its front matter from the engine, not the file.
+        meta = getattr(getattr(self, "html_pages", {}).get(file.src_uri), "meta", None)
+        added = f"\0{link}\0{self.updated.get(file.src_uri)}\0{meta!r}"
+        return file.content_bytes + added.encode()
+
+    def _signature(self, files: Files, config: MkDocsConfig) -> str:
+        """What a generated page's output depends on besides its own source."""
+        return repr(
+            (
+                config.nav,
+                sorted((f.src_uri, f.dest_uri) for f in files),
+                sorted(self.followed),
+                self.portal.glossary,
+                sorted(self.scripts),
+                self.image_hosts,
+                [str(script) for script in config.extra_javascript],
+                config.extra_css,
+            )
+        )
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.preview is not None:
+            self.preview.carry_over(files)
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.forget()
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
         """sitemap.xml gives each generated page the date its data last changed; a page the
@@ -269,6 +343,8 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         """The search index is made from the finished pages. A build for publishing
         (``portalgen build``) proposes the register with its new addresses; it replaces
         ``data/urls.lock`` only if the whole build succeeds."""
+        if self.preview is not None:
+            self.preview.finish(config, keep=self.problems is None)
         if self.problems is None:
             self._index(Path(config.site_dir))
         proposal = os.environ.get(addresses.PROPOSED)
@@ -291,8 +367,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.indexing = search.start(site)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """``mkdocs serve`` rebuilds when an editor saves a data file."""
+        """``mkdocs serve`` rebuilds when an editor saves a data file: it looks every 0.1 s,
+        and rebuilds only the pages whose source changed (``serve.py``)."""
+        poll_every(server)
         server.watch(str(self.data_dir))
+        if self.preview is not None:  # not under ``mkdocs serve --clean``
+            server.builder = dirty_builder(builder)
         return server
 
 

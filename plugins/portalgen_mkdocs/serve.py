@@ -1,0 +1,185 @@
+"""A fast live preview under ``mkdocs serve``: rebuild only the pages whose source changed.
+
+MkDocs rebuilds the whole site after every saved file. Under ``mkdocs serve`` the plugin
+instead asks MkDocs for a *dirty* build (``build(..., dirty=True)``, which skips every page
+whose ``File.is_modified()`` is false) and decides, page by page, what is modified: a page
+portalgen generated is rebuilt only when its source differs from the last build's; an
+editor's page in ``content/`` always is (it may count partnerships or hold the find box).
+Everything is rebuilt, as MkDocs would, when anything else may have changed: a file outside
+``data/`` (``mkdocs.yml``, ``content/``, ``overrides/``), the navigation, the set of files,
+feeds, dates, the glossary, the page policy's inputs, broken data, a failed build, or a
+plugin portalgen does not know. Pages that are not rebuilt keep their file in the site
+folder; their title, front matter, date and search entries are carried over from the last
+build, so the site on disk is the one a full build would make. ``mkdocs build`` and
+``portalgen build`` never get here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.utils import clean_directory
+
+POLL_SECONDS = 0.1
+"""How often the preview looks for saved files (MkDocs' own default is 0.5 s)."""
+
+KNOWN_PLUGINS = {"search", "material/search", "portalgen"}
+"""Plugins whose output is known to follow a partial build; any other means full builds."""
+
+SEARCH_INDEX = "search/search_index.json"
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def poll_every(server, seconds: float = POLL_SECONDS) -> None:
+    """Make ``server`` (MkDocs' ``LiveReloadServer``) look for changes every ``seconds``:
+    its watchdog observer and every folder it already watches."""
+    observer = server.observer
+    observer._timeout = seconds
+    for emitter in observer.emitters:
+        emitter._timeout = seconds
+
+
+def dirty_builder(builder):
+    """``builder`` (the function ``mkdocs serve`` rebuilds with) as a dirty build, or
+    ``builder`` itself if this MkDocs builds some other way."""
+    module = sys.modules.get(builder.__module__)
+    if getattr(module, "build", None) is not build:
+        return builder
+
+    def dirty_build(config, *, serve_url=None, dirty=False):
+        build(config, serve_url=serve_url, dirty=True)
+
+    def rebuild(config=None):
+        module.build = dirty_build
+        try:
+            builder(config)
+        finally:
+            module.build = build
+
+    logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty)
+    return rebuild
+
+
+def _quiet_dirty(record: logging.LogRecord) -> bool:
+    """MkDocs warns about every dirty build, and a strict build would stop at the warning;
+    here the plugin rebuilds whatever a dirty build could get wrong."""
+    return not record.getMessage().startswith(_DIRTY_WARNING)
+
+
+class Preview:
+    """What the last successful build made, to rebuild only what changed since."""
+
+    def __init__(self, watched: list[Path]):
+        self.watched = watched
+        self.forget()
+
+    def forget(self) -> None:
+        """The next build rebuilds everything."""
+        self.signature = self.snapshot = self.files = None
+        self.sources: dict[str, bytes] = {}
+        self.pages: dict[str, tuple] = {}
+        self.search: dict[str, list] = {}
+        self.skipped: set[str] = set()
+        self.pending = None
+
+    def begin(self) -> None:
+        """Note the files outside ``data/`` as this build starts, before it reads them."""
+        self.started = _snapshot(self.watched)
+
+    def plan(self, files: Files, config, signature, sources: dict[str, bytes]) -> None:
+        """Mark which pages of ``files`` to rebuild; ``signature`` holds everything a page's
+        output depends on beyond its own source (``None``: rebuild everything); ``sources``
+        the content of each generated file (a page's source, a download, a feed …)."""
+        whole = (
+            signature is None
+            or signature != self.signature
+            or self.started != self.snapshot
+            or not set(config.plugins) <= KNOWN_PLUGINS
+        )
+        self.pending = (signature, self.started, sources)
+        self.files, self.skipped = files, set()
+        if whole:
+            clean_directory(config.site_dir)
+            return
+        for file in files:
+            if not file.generated_by:
+                if file.is_documentation_page():
+                    file.is_modified = _modified  # not by its time: it may count partnerships
+            elif sources.get(file.src_uri) == self.sources.get(file.src_uri):
+                file.is_modified = _unmodified
+                if file.is_documentation_page():
+                    self.skipped.add(file.src_uri)
+
+    def carry_over(self, files: Files) -> None:
+        """Pages not rebuilt keep their title, front matter and date from the last build, so
+        other pages' navigation and the sitemap show them as a full build would."""
+        for file in files.documentation_pages():
+            if file.src_uri in self.skipped and file.page is not None:
+                file.page.title, file.page.meta, file.page.update_date = self.pages[file.src_uri]
+
+    def finish(self, config, keep: bool = True) -> None:
+        """Remember this build (unless not ``keep``); put the skipped pages' search entries
+        back into the index."""
+        if not keep:
+            self.forget()
+            return
+        served = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        pages = [f.page for f in served if f.page is not None]
+        self.pages = {p.file.src_uri: (p.title, p.meta, p.update_date) for p in pages}
+        self._search(Path(config.site_dir) / SEARCH_INDEX, pages)
+        self.signature, self.snapshot, self.sources = self.pending
+        self.pending = None
+
+    def _search(self, path: Path, pages: list) -> None:
+        if not path.is_file():
+            self.search = {}
+            return
+        index = json.loads(path.read_text("utf-8"))
+        made: dict[str, list] = {}
+        for entry in index["docs"]:
+            made.setdefault(entry["location"].split("#")[0], []).append(entry)
+        self.search = {
+            p.url: self.search.get(p.url, [])
+            if p.file.src_uri in self.skipped
+            else made.get(p.url, [])
+            for p in pages
+        }
+        if self.skipped:
+            index["docs"] = [entry for p in pages for entry in self.search[p.url]]
+            text = json.dumps(index, separators=(",", ":"), default=str)
+            path.write_bytes(text.encode("utf-8"))
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
+def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and time of change of every file under ``paths``."""
+    found = {}
+    for top in paths:
+        if top.is_file():
+            found[str(top)] = _stat(top)
+        for folder, _, names in os.walk(top):
+            for name in names:
+                path = Path(folder, name)
+                found[str(path)] = _stat(path)
+    return found
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_size, status.st_mtime_ns)
