@@ -9,14 +9,14 @@ Everything is rebuilt, as MkDocs would, when anything else may have changed: a f
 ``data/`` (``mkdocs.yml``, ``content/``, ``overrides/``), the navigation, the set of files,
 feeds, dates, the glossary, the page policy's inputs, broken data, a failed build, or a
 plugin portalgen does not know. Pages that are not rebuilt keep their file in the site
-folder; their title, front matter, date and search entries are carried over from the last
-build, so the site on disk is the one a full build would make. ``mkdocs build`` and
+folder; their title, front matter and date are carried over from the last build, so the
+site on disk is the one a full build would make (the search index is then made from that
+folder, beside the preview: ``site/search.py``). ``mkdocs build`` and
 ``portalgen build`` never get here.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -29,10 +29,10 @@ from mkdocs.utils import clean_directory
 POLL_SECONDS = 0.1
 """How often the preview looks for saved files (MkDocs' own default is 0.5 s)."""
 
-KNOWN_PLUGINS = {"search", "material/search", "portalgen"}
-"""Plugins whose output is known to follow a partial build; any other means full builds."""
+KNOWN_PLUGINS = {"portalgen"}
+"""Plugins whose output is known to follow a partial build; any other means full builds
+(material's search plugin, for one, would index only the pages rebuilt)."""
 
-SEARCH_INDEX = "search/search_index.json"
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -84,7 +84,6 @@ class Preview:
         self.signature = self.snapshot = self.files = None
         self.sources: dict[str, bytes] = {}
         self.pages: dict[str, tuple] = {}
-        self.search: dict[str, list] = {}
         self.skipped: set[str] = set()
         self.pending = None
 
@@ -124,36 +123,15 @@ class Preview:
                 file.page.title, file.page.meta, file.page.update_date = self.pages[file.src_uri]
 
     def finish(self, config, keep: bool = True) -> None:
-        """Remember this build (unless not ``keep``); put the skipped pages' search entries
-        back into the index."""
+        """Remember this build (unless not ``keep``)."""
         if not keep:
             self.forget()
             return
         served = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         pages = [f.page for f in served if f.page is not None]
         self.pages = {p.file.src_uri: (p.title, p.meta, p.update_date) for p in pages}
-        self._search(Path(config.site_dir) / SEARCH_INDEX, pages)
         self.signature, self.snapshot, self.sources = self.pending
         self.pending = None
-
-    def _search(self, path: Path, pages: list) -> None:
-        if not path.is_file():
-            self.search = {}
-            return
-        index = json.loads(path.read_text("utf-8"))
-        made: dict[str, list] = {}
-        for entry in index["docs"]:
-            made.setdefault(entry["location"].split("#")[0], []).append(entry)
-        self.search = {
-            p.url: self.search.get(p.url, [])
-            if p.file.src_uri in self.skipped
-            else made.get(p.url, [])
-            for p in pages
-        }
-        if self.skipped:
-            index["docs"] = [entry for p in pages for entry in self.search[p.url]]
-            text = json.dumps(index, separators=(",", ":"), default=str)
-            path.write_bytes(text.encode("utf-8"))
 
 
 def _unmodified() -> bool:

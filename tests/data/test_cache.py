@@ -64,6 +64,17 @@ def test_an_unchanged_package_is_not_validated_again(project: Path):
     assert warm == cold == []
 
 
+def test_the_same_cache_object_reuses_its_memory_without_warnings(project: Path, caplog):
+    """As ``mkdocs serve`` keeps one cache between rebuilds: the second check finds every
+    package in memory, and nothing it remembered reads as a broken cache file."""
+    found = ValidationCache(None)
+    check_data(project / "data", project, found)
+    with caplog.at_level(logging.WARNING, logger="portalgen.cache"):
+        _, problems = check_data(project / "data", project, found)
+    assert found.validated == packages(project)
+    assert problems == [] and caplog.messages == []
+
+
 def test_a_changed_file_invalidates_its_package_only(project: Path):
     validate(project)
     set_cell(project / OBSERVATIONS, 2, "value", "51")

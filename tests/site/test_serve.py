@@ -119,6 +119,8 @@ def _build(project: Path, site: Path) -> None:
         f"c.site_url = {SERVE_URL!r}\n"
         "c.plugins.on_startup(command='serve', dirty=False)\n"
         f"build(c, serve_url={SERVE_URL!r})\n"
+        "i = getattr(c.plugins['portalgen'], 'indexing', None)\n"  # the search index, made
+        "i and i.wait()\n"  # beside the preview
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-c", code], cwd=project, env=env, check=True)
@@ -168,6 +170,9 @@ def test_a_partial_rebuild_makes_the_site_a_full_build_makes(project, tmp_path, 
 
     def rebuilt_as_full(step: str) -> int:
         server.builder()
+        indexing = getattr(config.plugins["portalgen"], "indexing", None)
+        if indexing is not None:
+            indexing.wait()
         built = tmp_path / f"built-{step}"
         _build(project, built)
         assert _differences(served, built) == [], step

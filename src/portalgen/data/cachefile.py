@@ -27,7 +27,10 @@ def encode(package: Checked) -> dict:
         "tables": {name: [_row(row) for row in rows] for name, rows in package.tables.items()},
         "metadata": _row(package.metadata),
         "problems": [encode_problem(problem) for problem in package.problems],
-        "lines": {name: sorted(lines.items()) for name, lines in package.lines.items()},
+        "lines": {
+            name: [list(pair) for pair in sorted(lines.items())]
+            for name, lines in package.lines.items()
+        },
         "attachments": package.attachments,
         "version": _version(package.version),
         "flawed": {name: sorted(lines) for name, lines in package.flawed.items()},

@@ -10,6 +10,7 @@ at ``/search/`` (``pages/search.py``) asks the index with ``assets/search.js``.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class SearchIndexError(RuntimeError):
 def index(site_dir: Path) -> None:
     """Write the search index for the built site in ``site_dir``; the same pages give the
     same files (Pagefind names chunks by their content's hash)."""
+    _clear(site_dir)
     done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(
@@ -40,7 +42,14 @@ def index(site_dir: Path) -> None:
 def start(site_dir: Path) -> subprocess.Popen:
     """Start writing the index and return at once: the live preview shows the changed page
     without waiting the second or so the index takes; its search catches up after."""
+    _clear(site_dir)
     return subprocess.Popen(command(site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _clear(site_dir: Path) -> None:
+    """No chunk of an older index left beside the new one (the preview rebuilds into the
+    same folder, and Pagefind only adds the chunks it writes)."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
 
 
 def command(site_dir: Path) -> list[str]:
