@@ -6,6 +6,7 @@ page is served at ``<address>``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -109,7 +110,21 @@ def source_path(address: str) -> str:
     return f"{address}index.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(from_address: str, to_address: str) -> str:
-    """A link from one page's address to another's, relative so the site works anywhere."""
-    link = posixpath.relpath(to_address or ".", from_address or ".")
-    return "./" if link == "." else f"{link}/"
+    """A link from one page's address to another's, relative so the site works anywhere.
+    (``posixpath.relpath`` would give the same, but asks the working folder twice for each
+    of the tens of thousands of links a site has.)"""
+    here, there = _parts(from_address), _parts(to_address)
+    if ".." in here or ".." in there:
+        link = posixpath.relpath(to_address or ".", from_address or ".")
+        return "./" if link == "." else f"{link}/"
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    steps = [".."] * (len(here) - shared) + there[shared:]
+    return f"{'/'.join(steps)}/" if steps else "./"
+
+
+def _parts(address: str) -> list[str]:
+    return [part for part in address.split("/") if part and part != "."]
