@@ -40,7 +40,13 @@ from portalgen.site.navigation import navigation
 from portalgen.site.pages import all_pages
 from portalgen.site.pages import search as search_page
 from portalgen.site.published import site_files
-from portalgen.site.render import environment, render, render_redirect, unused_overrides
+from portalgen.site.render import (
+    environment,
+    forget_choices,
+    render,
+    render_redirect,
+    unused_overrides,
+)
 from portalgen.site.statement import AccessibilityStatement
 
 from .config import PortalgenConfig
@@ -112,8 +118,12 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
     def _environment(self, *args):
         """The template environment, kept between a preview's rebuilds: its templates are
         compiled once, and Jinja reloads one whose file changed."""
-        if getattr(self, "_environment_args", None) != args:
-            self.env, self._environment_args = environment(*args), args
+        # A template added to or taken from overrides/ may hide or show one of the same
+        # name that Jinja has compiled: a new environment then.
+        overrides = sorted(str(p) for p in Path(args[0]).rglob("*")) if args[0] else []
+        if getattr(self, "_environment_args", None) != (args, overrides):
+            self.env, self._environment_args = environment(*args), (args, overrides)
+        forget_choices(self.env)
         return self.env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

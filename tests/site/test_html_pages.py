@@ -4,8 +4,6 @@ Markdown template still works."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Site, run_portalgen
@@ -123,10 +121,11 @@ def test_title_description_and_search_boost_come_from_the_engine(example_site):
     page = example_site.soup("partnerships/haringey")
     assert page.title.get_text().startswith("Haringey Community Safety Partnership - ")
     assert page.select_one('meta[name="description"]')["content"]
-    index = json.loads((example_site.root / "search/search_index.json").read_text("utf-8"))
-    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
-    assert boosts["partnerships/haringey/"] == 4  # pages/partnership.py
-    assert boosts["wards/E05000266/"] == 0.5  # pages/area.py
+    # The boost the search ranks by (theme/main.html hands it to Pagefind).
+    boost = page.select_one("[data-pagefind-body]")["data-pagefind-meta"]
+    assert boost == "boost:4"  # pages/partnership.py
+    ward = example_site.soup("wards/E05000266")
+    assert ward.select_one("[data-pagefind-body]")["data-pagefind-meta"] == "boost:0.5"
 
 
 def test_every_place_in_the_a_to_z_is_its_own_list_item(example_site):
@@ -178,3 +177,18 @@ def test_the_ids_other_pages_may_link_to_are_collected():
 
     text = '<h2 id="a&amp;b">A</h2><a name="n">N</a><div data-id="x" class="c" id="y"></div>'
     assert anchors(text) == {"a&b", "n", "y"}
+
+
+def test_a_template_added_to_the_overrides_counts_from_the_next_build(tmp_path):
+    """The chosen template is remembered for one build only: under ``mkdocs serve`` the
+    environment is kept, and a page's own template an editor adds is used from the next
+    build."""
+    env = render.environment(tmp_path)
+    names = ("pages/withdrawn-old-page.html.j2", "pages/withdrawn.html.j2")
+    assert render.choose(env, names).name == "pages/withdrawn.html.j2"
+    own = tmp_path / "portalgen" / "pages" / "withdrawn-old-page.html.j2"
+    own.parent.mkdir(parents=True)
+    own.write_text("<h1>Ours</h1>\n", "utf-8")
+    assert render.choose(env, names).name == "pages/withdrawn.html.j2"
+    render.forget_choices(env)
+    assert render.choose(env, names).filename == str(own)

@@ -125,7 +125,7 @@ def render(page: Page, env: Environment) -> Rendered:
     Markdown template before an HTML one of the same name."""
     stems = [f"pages/{page.template}-{page.key}", f"pages/{page.template}"]
     names = [f"{stem}{ext}" for stem in stems[0 if page.key else 1 :] for ext in TEMPLATES]
-    template = env.select_template(names)
+    template = choose(env, tuple(names))
     markdown = template.name.endswith(".md.j2")
     body, meta = _body(page, env, template, markdown), _meta(page)
     if markdown:
@@ -133,6 +133,21 @@ def render(page: Page, env: Environment) -> Rendered:
         return Rendered(f"---\n{front}---\n\n{body}", meta, markdown=True)
     text, toc = headings.finish(body)
     return Rendered(text, meta, toc)
+
+
+def choose(env: Environment, names: tuple[str, ...]):
+    """The first template of ``names`` there is. Which one is worked out once a build
+    (``forget_choices``): Jinja looks for each missing name in every folder each time, and
+    most pages have no template of their own."""
+    chosen = env.__dict__.setdefault("portalgen_chosen", {})
+    if names not in chosen:
+        chosen[names] = env.select_template(names).name
+    return env.get_template(chosen[names])
+
+
+def forget_choices(env: Environment) -> None:
+    """A new build: a template added to or taken from ``overrides/`` since counts."""
+    env.__dict__.pop("portalgen_chosen", None)
 
 
 def _body(page: Page, env: Environment, template, markdown: bool) -> str:
