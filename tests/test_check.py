@@ -113,7 +113,7 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
         f"  - content/about.md (page /about/): loads {FONTS} from another site. A portal "
         "loads nothing from other sites, so that they cannot follow its readers: put a copy "
         "in the portal's own files and use that, or remove it.",
-        "  - site/404.html and 436 other pages: has an inline script its security policy "
+        "  - site/404.html and 437 other pages: has an inline script its security policy "
         "does not allow, so it will not run: <script>alert(1)… If it comes from overrides/, "
         "move it into a .js file there and load it with src=; if it comes from data, report "
         "it as a bug in portalgen. As it is on many pages, it most likely comes from a "
@@ -124,7 +124,7 @@ def test_check_names_every_problem_with_its_file_in_one_run(broken):
     ):
         assert line in out, line
     html = [line for line in out.splitlines() if "unexpected-end-tag (p)" in line]
-    assert html[0].startswith("  - site/accessibility/index.html and 435 other pages: line ")
+    assert html[0].startswith("  - site/accessibility/index.html and 436 other pages: line ")
     assert html[0].endswith(
         'unexpected-end-tag (p) in "<p>An <b>unclosed</p></i>". Correct the HTML there: an '
         "end tag without its start tag, or an element left open. As it is on many pages, it "
@@ -163,7 +163,7 @@ def test_check_with_the_browser_passes_on_the_example(tmp_path):
     project = copy_project(tmp_path / "portal")
     result = run_portalgen(project, "check", "--browser", env={"PORTALGEN_CHROMIUM": CHROMIUM})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "  Passed on one page of each of 30 kinds" in result.stdout
+    assert "  Passed on one page of each of 31 kinds" in result.stdout
 
 
 def test_the_loads_gate_finds_everything_a_page_would_fetch_from_another_site(tmp_path):

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_portalgen
+from conftest import REPO, copy_project, run_portalgen
 from test_hostile import (
     AMOUNTS,
     DESCRIPTOR,
@@ -46,6 +46,8 @@ PARTNERSHIPS = "data/partnerships/partnerships.csv"
 REDIRECTS = "data/addresses/redirects.csv"
 WITHDRAWN = "data/addresses/withdrawn.csv"
 LOCK = "data/urls.lock"
+APPENDED = len((REPO / LOCK).read_text("utf-8").splitlines()) + 1
+"""The number of the first line appended to the example's register."""
 TITLE = "  title: Community Safety Strategy 2013-2017"
 
 IN_DATA = (
@@ -155,14 +157,14 @@ CASES = [
     Case(
         "lock-broken-line",
         append(LOCK, "/partnerships/haringey/plans/2013-14/priorities/p1\n/\n"),
-        f'{LOCK}:448 "/partnerships/haringey/plans/2013-14/priorities/p1" is not an address '
+        f'{LOCK}:{APPENDED} "/partnerships/haringey/plans/2013-14/priorities/p1" is not an address '
         "(one a line, starting and ending with /), so it is what is left of a broken line. "
         "Delete this line: it was never a page of the site.",
     ),
     Case(
         "lock-control-character",
         append(LOCK, "/partnerships/\x1f/\n"),
-        f'{LOCK}:448 "/partnerships/\\u001f/" is not an address (one a line, starting and '
+        f'{LOCK}:{APPENDED} "/partnerships/\\u001f/" is not an address (one a line, starting and '
         "ending with /), so it is what is left of a broken line. Delete this line: it was "
         "never a page of the site.",
     ),
