@@ -31,7 +31,7 @@ def relpath(start: str, target: str) -> str:
     return "./" if link == "." else f"{link}/"
 
 
-@pytest.mark.parametrize(("start", "target"), itertools.product(ADDRESSES, repeat=2))
+@pytest.mark.parametrize(("start", "target"), list(itertools.product(ADDRESSES, repeat=2)))
 def test_a_link_is_what_relpath_gives(start: str, target: str):
     assert urls.relative(start, target) == relpath(start, target)
 
