@@ -11,12 +11,14 @@ Tests are in folders by stage (``data/``, ``model/``, ``site/``) and by kind (``
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -137,6 +139,31 @@ class Site:
 
 BUILD_FIXTURES = {"example_site", "server", "browser", "page"}
 FOLDER_MARKS = {"browser": "browser", "hostile": "hostile"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, output=subprocess.DEVNULL):
+    """``mkdocs serve`` in ``project``, as ``make serve`` runs it, on a free port; yields
+    its address and process (``output`` takes what it prints), and stops it after."""
+    address = f"127.0.0.1:{free_port()}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", address],
+        cwd=project,
+        stdout=output,
+        stderr=output,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        yield f"http://{address}/", process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def pytest_collection_modifyitems(items):

@@ -4,41 +4,20 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
-from conftest import problems
+from conftest import mkdocs_serve, problems
 
 REDIRECTS = "data/addresses/redirects.csv"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
 def previewing(project):
     """``mkdocs serve`` in ``project``, as ``make serve`` runs it; yields its address."""
-    address = f"127.0.0.1:{free_port()}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", address],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        _wait_for(f"http://{address}/", process)
-        yield f"http://{address}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with mkdocs_serve(project) as (address, process):
+        _wait_for(address, process)
+        yield address
 
 
 def _wait_for(url: str, process, seconds: int = 180) -> None:

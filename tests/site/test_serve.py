@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import set_cell
+from conftest import free_port, mkdocs_serve, set_cell
 
 pytestmark = pytest.mark.build
 
@@ -26,31 +25,13 @@ PRIORITY = f"{PLAN}priorities/p1/"
 SERVE_URL = "http://127.0.0.1:8000/portalgen/"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def previewing(project: Path):
     """``mkdocs serve`` in ``project``, as ``make serve`` runs it; yields its address."""
-    address = f"http://127.0.0.1:{free_port()}/"
-    log = (project / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", address[7:-1]],
-        cwd=project,
-        stdout=log,
-        stderr=log,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
+    with (project / "serve.log").open("w") as log, mkdocs_serve(project, log) as served:
+        address, process = served
         heading(address, PRIORITY, process, lambda text: True)
         yield address, process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def heading(address: str, path: str, process, wanted, seconds: float = 240) -> str:
