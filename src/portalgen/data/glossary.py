@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .checked import Checked
 from .contract import METADATA_SCHEMAS, schema_descriptor
 from .load import DESCRIPTOR
 from .problems import Problem
-from .validate import Checked
 
 TABLE = "glossary"
 _TOKEN = re.compile(r"(?<![\w-])([A-Z]{2,})s?(?![\w-])")

@@ -11,9 +11,9 @@ import zipfile
 from dataclasses import dataclass
 
 from ..data.boundaries import FILE as BOUNDARIES
+from ..data.checked import Checked
 from ..data.contract import METADATA_SCHEMAS, schema_descriptor
 from ..data.formats import NOT_STATED
-from ..data.validate import Checked
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 OGL = {
