@@ -49,3 +49,26 @@ def test_downloads_are_made_once_when_first_read():
     assert made == [1]
     assert files["t.csv"] == "\ufeffa,b\r\n'=1,2\r\n"
     assert '"a": "=1"' in files["t.json"]
+
+
+def test_listing_the_pages_makes_no_area_figures_and_no_zip(portal, monkeypatch):
+    from portalgen.site import packaging
+    from portalgen.site.pages import area
+    from portalgen.site.render import environment, render_page
+
+    made = []
+    for module, name in ((area, "happening"), (packaging, "_archive")):
+        real = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, real=real, name=name: made.append(name) or real(*a)
+        )
+    pages = all_pages(portal)
+    assert made == []
+    ward = next(page for page in pages if page.address == "wards/E05000266/")
+    assert 'id="pg-place-burglary"' in render_page(ward, environment())
+    assert made == ["happening"]
+    open_data = next(page for page in pages if page.template == "open_data")
+    zips = [name for name in open_data.downloads if name.endswith(".zip")]
+    assert len(zips) > 20
+    assert open_data.downloads[zips[0]].startswith(b"PK")
+    assert made == ["happening", "_archive"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -64,15 +65,17 @@ def with_json(downloads: Mapping[str, Text]) -> Files:
     out: dict[str, Text] = {}
     for name, text in downloads.items():
         if name.endswith(".csv"):
-            out[name] = lambda text=text: spreadsheet_safe(_made(text))
-            out[f"{name.removesuffix('.csv')}.json"] = lambda text=text: json_text(_made(text))
+            table = _once(text)
+            out[name] = lambda table=table: spreadsheet_safe(table())
+            out[f"{name.removesuffix('.csv')}.json"] = lambda table=table: json_text(table())
         else:
             out[name] = text
     return Files(out)
 
 
-def _made(text: Text):
-    return text() if callable(text) else text
+def _once(text: Text) -> Callable[[], str]:
+    """What makes ``text``, made once however often it is asked for."""
+    return functools.cache(text) if callable(text) else lambda: text
 
 
 def spreadsheet_safe(csv_file: str) -> str:

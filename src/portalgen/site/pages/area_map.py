@@ -31,9 +31,8 @@ def pages(portal: Portal) -> list[Page]:
 
 def page(metric: Metric, period: str, portal: Portal) -> Page:
     address = urls.area_map(metric, period)
-    links = {a.code: urls.relative(address, urls.area(a)) for a in metric.area_set.areas}
     key = f"{metric.area_set.partnership.id}-{metric.id}-{period}"
-    parts = LazyMap(key.replace("-", "_"), metric, period, links, portal.map_tiles)
+    parts = LazyMap(key.replace("-", "_"), metric, period, address, portal.map_tiles)
     rows = table_rows(metric, period)
     return Page(
         address,
@@ -55,7 +54,10 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             datafiles.areas(metric.area_set.partnership.id, metric.area_set.id),
         ],
         description=f"Map and table of {metric.title.lower()} by area, {financial_year(period)}.",
-        downloads={"map.js": lambda: parts.script, f"{metric.id}-{period}.csv": _csv(metric, rows)},
+        downloads={
+            "map.js": lambda: parts.script,
+            f"{metric.id}-{period}.csv": lambda: _csv(metric, rows),
+        },
     )
 
 
@@ -101,14 +103,17 @@ class LazyMap:
     """A map's parts (``html``, ``script``, ``bands``), drawn by ``maps.choropleth`` the first
     time one of them is read, then kept."""
 
-    def __init__(self, *arguments):
-        self.arguments = arguments
+    def __init__(self, map_id: str, metric: Metric, period: str, address: str, tiles):
+        self.map_id, self.metric, self.period = map_id, metric, period
+        self.address, self.tiles = address, tiles
 
     @cached_property
     def parts(self):
         from ..maps import choropleth  # folium, branca and shapely: only where a map is drawn
 
-        return choropleth(*self.arguments)
+        areas = self.metric.area_set.areas
+        links = {a.code: urls.relative(self.address, urls.area(a)) for a in areas}
+        return choropleth(self.map_id, self.metric, self.period, links, self.tiles)
 
     @property
     def html(self) -> str:

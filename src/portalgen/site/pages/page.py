@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,10 @@ class Page:
     title: str
     template: str
     context: dict = field(default_factory=dict)
+    later: Callable[[], dict] | None = None
+    """More of ``context``, made when the page is rendered rather than when it is listed
+    (an area page's figures, plans, costs and deciders): the address checks of ``portalgen
+    validate`` list every page and render none."""
     key: str = ""
     description: str = ""
     sources: list[str] = field(default_factory=list)
