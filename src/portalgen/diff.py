@@ -15,9 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .data.checked import Checked
 from .data.contract import schema_descriptor
 from .data.formats import financial_year, money
-from .data.validate import Checked
 from .data.versions import bump
 from .engine import check_data
 from .model.build import build_portal

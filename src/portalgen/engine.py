@@ -1,20 +1,25 @@
-"""The pipeline, start to finish: load → validate → model. Knows nothing of MkDocs."""
+"""The pipeline, start to finish: load → validate → model. Knows nothing of MkDocs.
+
+Validating a package (frictionless, shapely) and building the model are imported where they
+run: a warm ``portalgen validate``, whose packages all come from the cache, needs neither
+(``tests/data/test_cold_imports.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .data import checks, checks_areas, checks_figures, checks_governance, formulas, glossary
-from .data.boundaries import check_boundaries
 from .data.cache import ValidationCache
+from .data.checked import Checked
 from .data.load import discover, read_descriptor
 from .data.problems import DataError, Problem, errors, warnings
-from .data.validate import Checked, check_package
-from .model import history
-from .model.build import build_portal
-from .model.portal import Portal
+
+if TYPE_CHECKING:
+    from .model.history import History
+    from .model.portal import Portal
 
 
 def check_data(
@@ -72,6 +77,9 @@ def _check_in_order(sources, cache: ValidationCache | None) -> list[Checked]:
 
 def _check_one(source, statuses) -> Checked:
     """One package validated on its own (and an areas package's boundaries read)."""
+    from .data.boundaries import check_boundaries
+    from .data.validate import check_package
+
     package = check_package(source, statuses)
     if source.kind.name == "areas":
         check_boundaries(package)
@@ -93,6 +101,9 @@ def load_portal(
     the build. Warnings go with the portal (``portal.warnings``) for the caller to report.
     ``checked`` is what ``check_data`` returned, if it has already run; else it runs, with
     ``cache`` if one is given."""
+    from .model import history
+    from .model.build import build_portal
+
     packages, problems = checked or check_data(data_dir, root, cache)
     if errors(problems):
         raise DataError(errors(problems))
@@ -107,7 +118,7 @@ def load_portal(
     return portal
 
 
-def as_at(dates: history.History) -> dt.date:
+def as_at(dates: History) -> dt.date:
     """The day the portal's facts are "as at": the newest change to the data (its last
     commit or the newest ``changes`` date), so what is "overdue" or "ended" depends on the
     data alone; ``build_date`` only when the data carries no date at all."""

@@ -8,10 +8,10 @@ import json
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
+from .checked import Checked
 from .load import read_text
 from .problems import Problem
 from .shapes import GENERALISE, MAX_FILE_BYTES, file_problem, shape_problem
-from .validate import Checked
 
 FILE = "boundaries.geojson"
 POLYGONS = ("Polygon", "MultiPolygon")

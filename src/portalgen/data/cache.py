@@ -24,9 +24,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from . import cachefile
+from .checked import Checked
 from .load import PackageSource
 from .problems import Problem
-from .validate import Checked
 
 FOLDER = ".portalgen-cache"
 """The cache's folder, in the project (beside ``data/``); Git ignores it."""

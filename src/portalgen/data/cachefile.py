@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from .checked import Checked
 from .load import PackageSource
 from .problems import Problem
-from .validate import Checked
 from .versions import Change, PackageVersion
 
 

@@ -122,3 +122,13 @@ def _walk(label: str, value, where: str, line: int | None):
         message = text_problem(value)
         if message:
             yield Problem(label, line, where or None, message)
+
+
+def spaces_message(cell: str) -> str | None:
+    """A cell a spreadsheet saved with a space before or after it: say so, since it
+    cannot be seen."""
+    if cell and cell != cell.strip():
+        ends = cell[: len(cell) - len(cell.lstrip())] + cell[len(cell.rstrip()) :]
+        what = "a line break" if "\n" in ends or "\r" in ends else "a space"
+        return f'"{cell}" has {what} at the start or end. Delete it: write "{cell.strip()}".'
+    return None

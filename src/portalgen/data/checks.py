@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 
-from .explain import spaces_message
+from .cells import spaces_message
+from .checked import Checked
 from .load import DESCRIPTOR
 from .problems import Problem
-from .validate import Checked
 
 
 class Context:

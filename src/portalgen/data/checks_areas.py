@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .checked import Checked
 from .checks import Context, unknown
 from .problems import Problem
 from .sizes import MAX_PERIODS
-from .validate import Checked
 
 
 def _area_sets(context: Context) -> dict[tuple[str, str], Checked]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from .checked import Checked
 from .checks import Context, unknown
 from .contract import UNCOUNTED
 from .formats import bare, financial_year, money, period_start
 from .problems import Problem
-from .validate import Checked
 
 
 def _governance_bodies(context: Context, partnership: str) -> list[str]:

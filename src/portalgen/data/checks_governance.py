@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .checked import Checked
 from .checks import Context, unknown
 from .load import DESCRIPTOR
 from .problems import Problem
-from .validate import Checked
 
 
 def terms_belong_to_a_body(context: Context) -> list[Problem]:

@@ -6,6 +6,7 @@ import re
 
 from frictionless import errors as fl
 
+from .cells import spaces_message
 from .problems import Problem
 
 TYPE_HINTS = {
@@ -106,16 +107,6 @@ def _missing_causes(cells: list) -> str:
     else:
         causes = [comma, short, quote]
     return f"Likely causes, most likely first: {'; '.join(causes)}."
-
-
-def spaces_message(cell: str) -> str | None:
-    """A cell a spreadsheet saved with a space before or after it: say so, since it
-    cannot be seen."""
-    if cell and cell != cell.strip():
-        ends = cell[: len(cell) - len(cell.lstrip())] + cell[len(cell.rstrip()) :]
-        what = "a line break" if "\n" in ends or "\r" in ends else "a space"
-        return f'"{cell}" has {what} at the start or end. Delete it: write "{cell.strip()}".'
-    return None
 
 
 def _plain_number(cell, field: dict) -> str | None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from .checked import Checked
 from .contract import METADATA_SCHEMAS, schema_descriptor
 from .load import DESCRIPTOR
 from .problems import Problem
-from .validate import Checked
 
 TABLE = "glossary"
 _TOKEN = re.compile(r"(?<![\w-])([A-Z]{2,})s?(?![\w-])")
@@ -99,18 +100,21 @@ def _block_texts(package: Checked) -> Iterator[tuple[tuple, str]]:
             yield (label, lines.get(name, package.metadata["_line"]), f"{key}.{name}"), value
 
 
-def _text_fields(table: str) -> list[str]:
+@cache
+def _text_fields(table: str) -> tuple[str, ...]:
+    """The free-text fields of ``table``'s schema (once per table: every row of every
+    package is read for them, warm or cold)."""
     try:
         fields = schema_descriptor(table)["fields"]
     except FileNotFoundError:
-        return []
-    return [
+        return ()
+    return tuple(
         field["name"]
         for field in fields
         if field.get("type", "string") == "string"
         and not {"pattern", "enum"} & set(field.get("constraints", {}))
         and field.get("format") not in ("uri", "email")
-    ]
+    )
 
 
 CHECKS = [check_glossary]

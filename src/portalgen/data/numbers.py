@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .explain import spaces_message
+from .cells import spaces_message
 from .formats import plain
 from .problems import Problem
 

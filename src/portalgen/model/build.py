@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..data.validate import Checked, Row
+from ..data.checked import Checked, Row
 from . import timing
 from .addresses import Redirect, Withdrawal
 from .build_areas import build_area_set, build_metrics

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..data.checked import Checked
 from ..data.formats import period_start
-from ..data.validate import Checked
 from .areas import Area, AreaSet, Metric
 from .portal import Partnership
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.validate import Checked, Row
+from ..data.checked import Checked, Row
 from .funding import Amount, DeclaredTotal, Funding, Grant
 from .portal import Partnership, Portal, Source
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..data.validate import Checked, Row
+from ..data.checked import Checked, Row
 from .governance import (
     Body,
     Clause,

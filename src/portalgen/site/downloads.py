@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..data.formats import bare
 
@@ -31,15 +32,50 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
 
 
-def with_json(downloads: dict[str, str]) -> dict[str, str]:
+Text = str | bytes | Callable[[], str | bytes]
+"""A download's content, or what makes it when it is first read (a map's script)."""
+
+
+class Files(Mapping):
+    """File name → content, each made the first time it is read and then kept: a build
+    writes every download, but ``portalgen validate`` needs only their names."""
+
+    def __init__(self, made: dict[str, Text]):
+        self._made = made
+
+    def __getitem__(self, name: str) -> str | bytes:
+        content = self._made[name]
+        if callable(content):
+            content = self._made[name] = content()
+        return content
+
+    def __contains__(self, name) -> bool:  # Mapping's own would make the file
+        return name in self._made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+
+def with_json(downloads: Mapping[str, Text]) -> Files:
     """Each CSV download, safe to open in a spreadsheet, and beside it the same table as
     JSON, exactly as the data has it (``x.csv`` → ``x.json``)."""
-    out = {}
+    out: dict[str, Text] = {}
     for name, text in downloads.items():
-        out[name] = spreadsheet_safe(text) if name.endswith(".csv") else text
         if name.endswith(".csv"):
-            out[f"{name.removesuffix('.csv')}.json"] = json_text(text)
-    return out
+            table = _once(text)
+            out[name] = lambda table=table: spreadsheet_safe(table())
+            out[f"{name.removesuffix('.csv')}.json"] = lambda table=table: json_text(table())
+        else:
+            out[name] = text
+    return Files(out)
+
+
+def _once(text: Text) -> Callable[[], str]:
+    """What makes ``text``, made once however often it is asked for."""
+    return functools.cache(text) if callable(text) else lambda: text
 
 
 def spreadsheet_safe(csv_file: str) -> str:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..data.boundaries import FILE as BOUNDARIES
+from ..data.checked import Checked
 from ..data.contract import METADATA_SCHEMAS, schema_descriptor
 from ..data.formats import NOT_STATED
-from ..data.validate import Checked
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 OGL = {
@@ -43,9 +45,15 @@ class Download:
     licence: dict
     attribution: str
     resources: list[Resource]
-    archive: bytes
+    zipped: Callable[[], bytes] = field(repr=False, compare=False)
+    """Makes the zip: only when the page or its files are made, not when the address
+    checks of ``portalgen validate`` list the pages."""
     version: object | None = None
     """The package's ``PackageVersion`` (version and changes), if it has one."""
+
+    @cached_property
+    def archive(self) -> bytes:
+        return self.zipped()
 
 
 def download(package: Checked) -> Download:
@@ -64,7 +72,6 @@ def download(package: Checked) -> Download:
     title = str(descriptor.get("title") or package.source.label)
     attribution = _attribution(package)
     slug = package.source.label.removeprefix("data/").replace("/", "-")
-    archive = _archive(package, resources, title, dict(licence), attribution)
     return Download(
         package.source.label,
         slug,
@@ -73,7 +80,7 @@ def download(package: Checked) -> Download:
         dict(licence),
         attribution,
         resources,
-        archive,
+        lambda: _archive(package, resources, title, dict(licence), attribution),
         package.version,
     )
 

@@ -22,11 +22,13 @@ from dataclasses import asdict, dataclass
 
 from ..model.areas import AreaSet
 from ..model.portal import Partnership, Portal
-from . import maps, urls
+from . import urls
 
 FOLDER = "assets/portalgen"
 INDEX = f"{FOLDER}/places.json"
 SHAPES = f"{FOLDER}/places-shapes.json"
+PATHS = (INDEX, SHAPES)
+"""The files ``files`` writes, named without making them (the address checks need no more)."""
 KIND_ORDER = {"ward": 0, "small area": 1, "council": 2, "partnership": 3}
 
 
@@ -131,6 +133,8 @@ def by_letter(portal: Portal) -> list[tuple[str, list[Place]]]:
 
 def shapes(portal: Portal) -> list[dict]:
     """The areas of every current vintage with their rings (simplified as on the maps)."""
+    from . import maps  # folium and shapely: not for the address checks, which only list pages
+
     found = []
     for partnership in portal.partnerships:
         for area_set in _located_sets(partnership):

@@ -23,7 +23,7 @@ no page or redirect may use: ``addresses.SITE_FOLDERS``)."""
 
 def site_files(portal, pages, portal_feeds) -> set[str]:
     """The files portalgen and MkDocs write beside the pages (their paths in the site)."""
-    written = set(MKDOCS_FILES) | set(assets.files()) | set(places.files(portal))
+    written = set(MKDOCS_FILES) | set(assets.files()) | set(places.PATHS)
     if any(partnership.metrics for partnership in portal.partnerships):
         written |= set(assets.leaflet_files())
     written |= {feed.path for feed in portal_feeds}

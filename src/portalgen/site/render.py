@@ -154,7 +154,8 @@ def _body(page: Page, env: Environment, template, markdown: bool) -> str:
     """The template's output, with the share block under the title and the page's sources
     at the foot, from the partials of the same kind (Markdown or HTML)."""
     _TABLES.set(itertools.count(1))
-    body = columns.drop_empty(template.render(page=page, link=page.link, **page.context))
+    context = {**page.context, **page.later()} if page.later else page.context
+    body = columns.drop_empty(template.render(page=page, link=page.link, **context))
     if not page.sources:
         return body
     kind = "md" if markdown else "html"

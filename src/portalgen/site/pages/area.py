@@ -52,6 +52,8 @@ def page(area: Area, councils: dict[str, list], as_of: dt.date) -> Page:
             "area_set": area_set,
             "partnerships": covering,
             "residents": place.residents(area),
+        },
+        later=lambda: {
             **happening(area),
             **being_done(area, covering),
             **costs(area, covering),

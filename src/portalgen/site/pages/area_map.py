@@ -1,6 +1,12 @@
-"""A map page per metric and period: a folium choropleth, then the same figures as a table."""
+"""A map page per metric and period: a folium choropleth, then the same figures as a table.
+
+The map is drawn when the page is rendered, not when the page list is made: the address
+checks of ``portalgen validate`` list every page (1,600 maps at 100 partnerships, about 3 ms
+each) and read none of their bodies, so they neither draw a map nor import folium."""
 
 from __future__ import annotations
+
+from functools import cached_property
 
 from ...data import datafiles
 from ...data.formats import financial_year
@@ -8,7 +14,6 @@ from ...model.areas import Metric
 from ...model.portal import Portal
 from .. import assets, urls
 from ..downloads import csv_text
-from ..maps import choropleth
 from .page import Page
 
 WAY_IN = f"{assets.FOLDER}/{assets.MAP_SCRIPTS[0]}"
@@ -26,9 +31,8 @@ def pages(portal: Portal) -> list[Page]:
 
 def page(metric: Metric, period: str, portal: Portal) -> Page:
     address = urls.area_map(metric, period)
-    links = {a.code: urls.relative(address, urls.area(a)) for a in metric.area_set.areas}
     key = f"{metric.area_set.partnership.id}-{metric.id}-{period}"
-    parts = choropleth(key.replace("-", "_"), metric, period, links, portal.map_tiles)
+    parts = LazyMap(key.replace("-", "_"), metric, period, address, portal.map_tiles)
     rows = table_rows(metric, period)
     return Page(
         address,
@@ -50,7 +54,10 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             datafiles.areas(metric.area_set.partnership.id, metric.area_set.id),
         ],
         description=f"Map and table of {metric.title.lower()} by area, {financial_year(period)}.",
-        downloads={"map.js": parts.script, f"{metric.id}-{period}.csv": _csv(metric, rows)},
+        downloads={
+            "map.js": lambda: parts.script,
+            f"{metric.id}-{period}.csv": lambda: _csv(metric, rows),
+        },
     )
 
 
@@ -90,3 +97,32 @@ def _csv(metric: Metric, rows: list[dict]) -> str:
             for r in rows
         ],
     )
+
+
+class LazyMap:
+    """A map's parts (``html``, ``script``, ``bands``), drawn by ``maps.choropleth`` the first
+    time one of them is read, then kept."""
+
+    def __init__(self, map_id: str, metric: Metric, period: str, address: str, tiles):
+        self.map_id, self.metric, self.period = map_id, metric, period
+        self.address, self.tiles = address, tiles
+
+    @cached_property
+    def parts(self):
+        from ..maps import choropleth  # folium, branca and shapely: only where a map is drawn
+
+        areas = self.metric.area_set.areas
+        links = {a.code: urls.relative(self.address, urls.area(a)) for a in areas}
+        return choropleth(self.map_id, self.metric, self.period, links, self.tiles)
+
+    @property
+    def html(self) -> str:
+        return self.parts.html
+
+    @property
+    def script(self) -> str:
+        return self.parts.script
+
+    @property
+    def bands(self) -> list:
+        return self.parts.bands

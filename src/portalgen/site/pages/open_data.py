@@ -20,8 +20,8 @@ def pages(portal: Portal) -> list[Page]:
             {"downloads": downloads},
             description="Every data package of this portal as a zip, with its licence and columns.",
             downloads={
-                **{f"{d.slug}.zip": d.archive for d in downloads},
-                CATALOGUE: catalogue(downloads, ADDRESS, portal.site_url),
+                **{f"{d.slug}.zip": lambda d=d: d.archive for d in downloads},
+                CATALOGUE: lambda: catalogue(downloads, ADDRESS, portal.site_url),
             },
         )
     ]

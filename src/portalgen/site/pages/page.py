@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import urls
 
@@ -20,6 +22,10 @@ class Page:
     title: str
     template: str
     context: dict = field(default_factory=dict)
+    later: Callable[[], dict] | None = None
+    """More of ``context``, made when the page is rendered rather than when it is listed
+    (an area page's figures, plans, costs and deciders): the address checks of ``portalgen
+    validate`` list every page and render none."""
     key: str = ""
     description: str = ""
     sources: list[str] = field(default_factory=list)
@@ -27,9 +33,11 @@ class Page:
     codes: list[tuple[str, str]] = field(default_factory=list)
     """The ONS codes the page's data uses, each with its name: shown only under "About this
     data", for data users, so the main text speaks in names."""
-    downloads: dict[str, str] = field(default_factory=dict)
+    downloads: Mapping[str, Any] = field(default_factory=dict)
     """Files published beside the page (``spending-2011-12.csv`` → its text), such as a
-    table as CSV; the page links to them by name."""
+    table as CSV; the page links to them by name. A value may be a function that makes the
+    text (a map's script): ``all_pages`` turns them into ``downloads.Files``, which makes
+    each when it is first read."""
     rows: list[str] = field(default_factory=list)
     """Rows of shared tables the page shows (``partnerships/partnerships.csv#haringey``): a
     change to a shared table dates only the pages whose rows changed (see ``history``)."""
