@@ -115,6 +115,18 @@ def test_on_a_phone_the_header_offers_a_search_button(browser, server):
     context.close()
 
 
+def test_search_runs_on_the_page_without_pagefind_s_worker(page, server):
+    """Pagefind's web worker is a 41 KB download more for a few questions: the page searches
+    on its own thread (issue 24), and still finds the partnership."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{server}search/?q=Haringey")
+    assert results(page).first.inner_text().startswith("Haringey Community Safety Partnership")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith(f"{BUNDLE}pagefind.js") for url in fetched), fetched
+    assert not any("pagefind-worker" in url for url in fetched), fetched
+
+
 def test_one_search_downloads_a_small_part_of_the_index(page, server, example_site):
     """Pagefind fetches the parts of the index a query needs: measured through Chromium's
     DevTools protocol (Playwright's request sizes), one search fetches a few of the index's

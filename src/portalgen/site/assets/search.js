@@ -32,7 +32,9 @@
     if (!engine) {
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
         var root = new URL("../../", bundle).pathname; // the site's root: bundle is search/pagefind/
-        return pagefind.options({ basePath: bundle, baseUrl: root }).then(function () {
+        // noWorker: search on the page itself; Pagefind's web worker is a 41 KB download
+        // more, and the page asks only a few questions.
+        return pagefind.options({ basePath: bundle, baseUrl: root, noWorker: true }).then(function () {
           return pagefind;
         });
       });
