@@ -105,11 +105,13 @@ def weights_table(rows: list[dict]) -> str:
 def search_table(rows: list[dict]) -> str:
     head = (
         "| Partnerships | Search | Search files on disk (KB) | Query | Transferred (KB) | "
-        "Requests | Results shown |\n|---:|---|---:|---|---:|---:|---:|\n"
+        "Requests | Results shown | If the host compresses (gzip, KB) |\n"
+        "|---:|---|---:|---|---:|---:|---:|---:|\n"
     )
     lines = [
         f"| {r['partnerships']} | {r['search_engine']} | {r['search_files_kb']:,.0f} | "
-        f"{s.query} | {s.bytes / 1024:,.1f} | {s.requests} | {s.results} |\n"
+        f"{s.query} | {s.bytes / 1024:,.1f} | {s.requests} | {s.results} | "
+        f"{s.gzip_bytes / 1024:,.1f} |\n"
         for r in rows
         for s in r["search"]
     ]

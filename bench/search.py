@@ -5,6 +5,11 @@ box is clicked and the query typed (and sent, where the box is a form that opens
 page), and every response from then until the network has been quiet for a second is
 counted, over the wire (Playwright's ``Request.sizes()``: CDP's ``encodedDataLength``, of
 the page and its workers). That includes a search page the form opens, and what it loads.
+The bench's server does not compress, and that uncompressed figure is the one the target
+is about; beside it, ``gzip_bytes`` is what the same files would weigh if the host
+compressed them as GitHub Pages does (each file's body gzipped, with the same headers; a
+file the browser already had, answered "not modified", counts as it was sent; Pagefind's
+own files are compressed already, and weigh the same).
 Search files the page fetched while loading, before anyone typed (material's
 ``search/search_index.json``) are counted too: a search cannot run without them.
 """
@@ -12,8 +17,11 @@ Search files the page fetched while loading, before anyone typed (material's
 from __future__ import annotations
 
 import contextlib
+import gzip
 import time
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from measure import CHROMIUM, CHROMIUM_ARGS, SEARCH_FILES, serving
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -37,6 +45,8 @@ class Search:
     requests: int
     results: int
     engine: str
+    gzip_bytes: int = 0
+    """The same files' bytes if the host compressed them (see the module's note)."""
 
 
 def engine(site) -> str:
@@ -58,7 +68,7 @@ def search_bytes(site, address: str, queries: list[str]) -> list[Search]:
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         for query in queries:
-            found.append(_search(browser, base + address, query, engine(site)))
+            found.append(_search(browser, base + address, query, engine(site), site))
         browser.close()
     return found
 
@@ -71,6 +81,7 @@ class _Traffic:
 
     def __init__(self, context):
         self.urls, self.sizes, self.pending, self.last = {}, {}, set(), time.monotonic()
+        self.heads = {}
         context.on("request", self._sent)
         context.on("requestfinished", self._finished)
         context.on("requestfailed", self._failed)
@@ -87,6 +98,7 @@ class _Traffic:
         if not body and response:  # a worker's script: Chromium gives only its headers' size
             body = int(response.headers.get("content-length", 0))
         self.sizes[request] = body + sizes["responseHeadersSize"]
+        self.heads[request] = sizes["responseHeadersSize"]
         self._failed(request)
 
     def _failed(self, request):
@@ -111,7 +123,7 @@ def _results(page) -> int:
     return page.locator(RESULTS).count()
 
 
-def _search(browser, url: str, query: str, kind: str) -> Search:
+def _search(browser, url: str, query: str, kind: str, site: Path | None = None) -> Search:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     traffic = _Traffic(context)
     page = context.new_page()
@@ -132,4 +144,20 @@ def _search(browser, url: str, query: str, kind: str) -> Search:
         for key, size in traffic.sizes.items()
         if key not in loaded or any(part in traffic.urls[key] for part in SEARCH_FILES)
     }
-    return Search(query, sum(counted.values()), len(counted), results, kind)
+    zipped = sum(
+        min(size, traffic.heads[key] + _gzipped(site, traffic.urls[key]))
+        for key, size in counted.items()
+        if site
+    )
+    return Search(query, sum(counted.values()), len(counted), results, kind, zipped)
+
+
+def _gzipped(site: Path, url: str) -> int:
+    """The bytes of the file served at ``url`` once gzipped (never more than as it is)."""
+    path = site / unquote(urlparse(url).path).lstrip("/")
+    if path.is_dir() or not path.suffix:
+        path = path / "index.html"
+    if not path.is_file():
+        return 0
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 6)))

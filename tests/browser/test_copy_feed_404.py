@@ -99,6 +99,22 @@ def test_a_feed_opens_as_a_readable_page(page, server):
     assert page.outside_requests == []
 
 
+@pytest.mark.parametrize("address", ["", "partnerships/haringey/"])
+def test_a_page_with_a_feed_does_not_download_the_sitemap(page, server, address):
+    """material's JavaScript downloads the sitemap.xml beside any link[rel=alternate] (it
+    takes it for a translation): the whole site's list of pages, megabytes for a national
+    portal, on every first view of the home page. The feed's link says rel="alternate feed",
+    which feed readers find and material leaves alone."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(server + address)
+    page.wait_for_load_state("networkidle")
+    feed = page.locator('head link[rel~="alternate"][type="application/atom+xml"]')
+    assert feed.get_attribute("href") == "feed.xml"
+    assert any("/javascripts/bundle." in url for url in fetched)  # material's script ran
+    assert not [url for url in fetched if "sitemap" in url]
+
+
 def test_a_feed_page_is_under_the_security_policy(page, server):
     page.goto(server + "partnerships/haringey/feed.xml")
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")

@@ -115,10 +115,45 @@ def test_on_a_phone_the_header_offers_a_search_button(browser, server):
     context.close()
 
 
+def test_search_runs_on_the_page_without_pagefind_s_worker(page, server):
+    """Pagefind's web worker is a 41 KB download more for a few questions: the page searches
+    on its own thread (issue 24), and still finds the partnership."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{server}search/?q=Haringey")
+    assert results(page).first.inner_text().startswith("Haringey Community Safety Partnership")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith(f"{BUNDLE}pagefind.js") for url in fetched), fetched
+    assert not any("pagefind-worker" in url for url in fetched), fetched
+
+
+def test_without_the_boost_files_the_pages_are_ranked_the_same(page, server):
+    """The live preview shows the search page before its index and boost files are written:
+    then the best 30 pages are loaded for their boost, and come in the same order."""
+    page.goto(f"{server}search/?q=Redditch%20funding")
+    ranked = titles_after(page)
+    page.route("**/search/pagefind/boost/**", lambda route: route.fulfill(status=404))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{server}search/?q=Redditch%20funding")
+    assert titles_after(page) == ranked
+    assert len([url for url in fetched if "/fragment/" in url]) == 30  # loaded for boosts
+    assert ranked[:2] == [
+        "Redditch Community Safety Partnership",
+        "Funding: Worcestershire Safer Communities Board",
+    ]
+
+
+def titles_after(page) -> list[str]:
+    results(page)
+    return titles(page)
+
+
 def test_one_search_downloads_a_small_part_of_the_index(page, server, example_site):
     """Pagefind fetches the parts of the index a query needs: measured through Chromium's
     DevTools protocol (Playwright's request sizes), one search fetches a few of the index's
-    chunks and only the pages it ranks, not the whole index as material's search did."""
+    chunks and only the 10 pages it shows (their boosts come from the small boost files),
+    not the whole index as material's search did."""
     bundle = example_site.root / BUNDLE
     fetched = []
     page.on("requestfinished", lambda request: fetched.append(request))
@@ -133,7 +168,8 @@ def test_one_search_downloads_a_small_part_of_the_index(page, server, example_si
     all_chunks = list((bundle / "index").iterdir())
     all_pages = list((bundle / "fragment").iterdir())
     assert 1 <= len(chunks) < len(all_chunks) / 4, sorted(chunks)
-    assert 10 <= len(pages) <= 30 < len(all_pages), len(pages)  # ranked: at most 3 × 10 shown
+    assert len(pages) == 10 < len(all_pages), sorted(pages)
+    assert 1 <= len({name for name in got if name.startswith("boost/")}) <= 31
     data = {name: size for name, size in got.items() if ".pf_" in name}
     on_disk = sum(f.stat().st_size for f in bundle.rglob("*.pf_*"))
     assert sum(data.values()) < on_disk / 8, (sum(data.values()), on_disk)

@@ -70,7 +70,7 @@ def test_the_recommendation_feed_follows_its_history(example_site):
         (title, "2011-09-22T00:00:00+00:00", link),
     ]
     page = example_site.soup(RECOMMENDATION)
-    assert page.select_one('head link[rel="alternate"][type="application/atom+xml"]')["href"] == (
+    assert page.select_one('head link[rel~="alternate"][type="application/atom+xml"]')["href"] == (
         "feed.xml"
     )
     assert page.select_one(".pg-feed a")["href"] == "feed.xml"
@@ -78,7 +78,9 @@ def test_the_recommendation_feed_follows_its_history(example_site):
 
 def test_the_portal_feed_is_found_from_the_home_page(example_site):
     home = example_site.soup("")
-    assert home.select_one('head link[type="application/atom+xml"]')["href"] == "feed.xml"
+    link = home.select_one('head link[type="application/atom+xml"]')
+    assert link["href"] == "feed.xml"
+    assert link["rel"] == ["alternate", "feed"]  # not rel="alternate" alone: see feeds.py
     assert home.select_one('article a[href="feed.xml"]')
     titles = [e["title"] for e in entries((example_site.root / "feed.xml").read_bytes())]
     assert (

@@ -56,6 +56,29 @@ def test_pages_carry_their_search_boost(pages):
     assert "boost" not in pages["/about/"]["meta"]
 
 
+def test_the_boost_files_list_every_page_whose_boost_is_not_1_once(example_site):
+    """search.js ranks by boost from these small files, not by loading each page's text."""
+    bundle = example_site.root / BUNDLE
+    folder = bundle / "boost"
+    spread = int((folder / "spread.json").read_text("utf-8"))
+    files = sorted(path for path in folder.glob("*.json") if path.stem != "spread")
+    assert [path.stem for path in files] == [f"{n:0{spread}x}" for n in range(16**spread)]
+    listed = {}
+    for path in files:
+        for boost, ids in json.loads(path.read_text("utf-8")).items():
+            for page in ids:
+                assert page.endswith(path.stem) and page not in listed, (path.name, page)
+                listed[page] = boost
+    ids = {}
+    for path in (bundle / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        ids[fragment["url"]] = path.name.removesuffix(".pf_fragment")
+        if fragment["meta"].get("boost", "1") != "1":
+            assert listed.pop(ids[fragment["url"]]) == fragment["meta"]["boost"]
+    assert listed == {}
+    assert ids["/partnerships/haringey/"][-spread:] in {path.stem for path in files}
+
+
 def test_search_and_missing_pages_are_not_indexed(pages, example_site):
     assert "/search/" not in pages
     assert not any(url.startswith("/404") for url in pages)

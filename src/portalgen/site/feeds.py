@@ -84,9 +84,16 @@ def follow(pages, feeds: list[Feed]) -> dict[str, Feed]:
 
 
 def discovery_link(feed: Feed) -> str:
-    """The ``<link>`` in a page's head that lets browsers and feed readers find its feed."""
+    """The ``<link>`` in a page's head that lets browsers and feed readers find its feed.
+
+    ``rel="alternate feed"``, not ``rel="alternate"`` alone: feed readers look for the
+    alternate keyword (with the feed's type) among the link's keywords, and "feed" says what
+    it is; but material's JavaScript takes every ``link[rel=alternate]`` (that exact value)
+    for a translation of the site and downloads the ``sitemap.xml`` beside it, on every
+    page, to switch languages: the whole site's list of pages (megabytes at 300
+    partnerships) for nothing (issue 24)."""
     title = html.escape(feed.title, quote=True)
-    return f'<link rel="alternate" type="{MEDIA_TYPE}" title="{title}" href="{FEED}">'
+    return f'<link rel="alternate feed" type="{MEDIA_TYPE}" title="{title}" href="{FEED}">'
 
 
 def _item_feeds(partnership: Partnership, entries: list[Entry]) -> list[Feed]:

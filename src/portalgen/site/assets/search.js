@@ -2,10 +2,13 @@
    this script asks the site's Pagefind index (search/pagefind/, made by the build) and
    lists the pages found as links with a short extract, most relevant first: Pagefind's
    score times the square root of the page's boost (partnership pages first), for the
-   best 30; the boost is in each page's metadata, so only those 30 are loaded. (A boost
-   as a Pagefind filter would rank every page found, but Pagefind 1.5.2 writes filters
-   in a different order on every build, and the site must be the same byte for byte.) The number found is announced
-   in a live region. Pagefind downloads only the parts of the index the words need, so a
+   best 30. The boosts come from the small boost files the build writes beside the index
+   (search/pagefind/boost/, see site/search.py), so only the 10 pages shown are loaded,
+   and 10 more for each "Show more results". (A boost as a Pagefind filter would rank
+   every page found, but Pagefind 1.5.2 writes filters in a different order on every
+   build, the site must be the same byte for byte, and the list of the thousands of
+   wards weighs 20 KB at 300 partnerships.) The number found is announced in a live
+   region. Pagefind downloads only the parts of the index the words need, so a
    search costs about the same however many partnerships the portal has. Without
    JavaScript the page links to the A to Z pages instead. */
 (function () {
@@ -32,7 +35,9 @@
     if (!engine) {
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
         var root = new URL("../../", bundle).pathname; // the site's root: bundle is search/pagefind/
-        return pagefind.options({ basePath: bundle, baseUrl: root }).then(function () {
+        // noWorker: search on the page itself; Pagefind's web worker is a 41 KB download
+        // more, and the page asks only a few questions.
+        return pagefind.options({ basePath: bundle, baseUrl: root, noWorker: true }).then(function () {
           return pagefind;
         });
       });
@@ -83,9 +88,45 @@
   /* The square root of the page's boost: Pagefind's scores already favour titles, and the
      whole boost put every partnership whose page names Redditch once above Redditch's
      funding page. */
-  function boost(data) {
-    var value = parseFloat(data.meta.boost);
+  function root(value) {
     return isFinite(value) && value > 0 ? Math.sqrt(value) : 1;
+  }
+
+  function boost(data) {
+    return root(parseFloat(data.meta.boost));
+  }
+
+  function boostFile(name) {
+    return fetch(bundle + "boost/" + name + ".json").then(function (response) {
+      if (!response.ok) throw new Error("no boost file " + name);
+      return response.json();
+    });
+  }
+
+  /* The boosts of the pages with these Pagefind ids, from their boost files (spread.json
+     says how many of an id's last characters name its file; a page in no list has boost
+     1). */
+  function boosts(ids) {
+    return boostFile("spread")
+      .then(function (spread) {
+        var names = new Set(
+          ids.map(function (id) {
+            return id.slice(-spread);
+          })
+        );
+        return Promise.all(Array.from(names).map(boostFile));
+      })
+      .then(function (files) {
+        var found = new Map();
+        files.forEach(function (file) {
+          Object.keys(file).forEach(function (value) {
+            file[value].forEach(function (id) {
+              found.set(id, parseFloat(value));
+            });
+          });
+        });
+        return found;
+      });
   }
 
   /* Every page with any of the words, scored by the sum of its scores for each word, so a
@@ -117,31 +158,52 @@
     });
   }
 
-  /* The best PAGE * WINDOW pages, loaded and ordered by score times boost (a stable sort,
-     so equal scores keep their order); the rest follow in the order of their score. */
+  function later(entry, score) {
+    return {
+      score: score,
+      load: function () {
+        return entry.result.data();
+      },
+    };
+  }
+
+  /* The best PAGE * WINDOW pages ordered by score times boost (a stable sort, so equal
+     scores keep their order); the rest follow in the order of their score. Each page is
+     loaded when it is shown. Where the boost files cannot be had (the live preview
+     before its index is written), the best pages are loaded for their boost instead. */
   function ranked(entries) {
     var head = entries.slice(0, PAGE * WINDOW);
-    return Promise.all(
+    return boosts(
       head.map(function (entry) {
-        return entry.result.data().then(function (data) {
-          return { score: entry.score * boost(data), data: data };
-        });
+        return entry.result.id;
       })
-    ).then(function (loaded) {
-      loaded.sort(function (a, b) {
-        return b.score - a.score;
+    )
+      .then(
+        function (found) {
+          return head.map(function (entry) {
+            return later(entry, entry.score * root(found.get(entry.result.id)));
+          });
+        },
+        function () {
+          return Promise.all(
+            head.map(function (entry) {
+              return entry.result.data().then(function (data) {
+                return { score: entry.score * boost(data), data: data };
+              });
+            })
+          );
+        }
+      )
+      .then(function (scored) {
+        scored.sort(function (a, b) {
+          return b.score - a.score;
+        });
+        return scored.concat(
+          entries.slice(PAGE * WINDOW).map(function (entry) {
+            return later(entry, entry.score);
+          })
+        );
       });
-      return loaded.concat(
-        entries.slice(PAGE * WINDOW).map(function (entry) {
-          return {
-            score: entry.score,
-            load: function () {
-              return entry.result.data();
-            },
-          };
-        })
-      );
-    });
   }
 
   function showNext() {
