@@ -27,6 +27,7 @@ from portalgen.site import (
     content_pages,
     counts,
     csp,
+    dependencies,
     feeds,
     places,
     plaintext,
@@ -148,8 +149,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
         self.html_pages = {}
+        made = self._render(pages)
         for page in pages:
-            rendered = render(page, self.env)
+            rendered = made[page.src_uri]
             if not rendered.markdown:
                 self.html_pages[page.src_uri] = rendered
             files.append(File.generated(config, page.src_uri, content=rendered.text))
@@ -163,6 +165,14 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return self._known_scripts(files)
+
+    def _render(self, pages) -> dict:
+        """Each page's output; under ``mkdocs serve`` a page whose data, fields and
+        templates are as at the last build is not rendered again (``dependencies.py``)."""
+        if self.preview is None:
+            return {page.src_uri: render(page, self.env) for page in pages}
+        world = dependencies.world(self.env, self.preview.started, self.data_dir, self.portal)
+        return self.renders.render_all(pages, self.portal, world, lambda p: render(p, self.env))
 
     def _check_content(self, files: Files, config: MkDocsConfig) -> None:
         """Fail if ``content/`` holds a file that could run script in the site's pages."""
@@ -211,6 +221,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if getattr(self, "serving", False):
             if self.preview is None:
                 self.preview = Preview(self._watched(config))
+                self.renders = dependencies.Renders()
             self.preview.begin()
 
     def _watched(self, config: MkDocsConfig) -> list[Path]:
