@@ -271,7 +271,10 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         )
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Under ``mkdocs serve``, the theme's templates are compiled once, not every
+        rebuild, and pages not rebuilt keep what the last build gave them."""
         if self.preview is not None:
+            env.bytecode_cache = self.preview.compiled
             self.preview.carry_over(files)
         return env
 

@@ -22,6 +22,7 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.commands.build import build
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import clean_directory
@@ -77,6 +78,7 @@ class Preview:
 
     def __init__(self, watched: list[Path]):
         self.watched = watched
+        self.compiled = Compiled()
         self.forget()
 
     def forget(self) -> None:
@@ -101,6 +103,8 @@ class Preview:
             or self.started != self.snapshot
             or not set(config.plugins) <= KNOWN_PLUGINS
         )
+        if self.started != self.snapshot:  # mkdocs.yml may set the theme's Jinja options
+            self.compiled.stored.clear()
         self.pending = (signature, self.started, sources)
         self.files, self.skipped = files, set()
         if whole:
@@ -132,6 +136,23 @@ class Preview:
         self.pages = {p.file.src_uri: (p.title, p.meta, p.update_date) for p in pages}
         self.signature, self.snapshot, self.sources = self.pending
         self.pending = None
+
+
+class Compiled(BytecodeCache):
+    """The theme's templates compiled, kept in memory between rebuilds: MkDocs makes a new
+    template environment for the theme every build, which would compile each template
+    again. Jinja checks each template's source against the one compiled from."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.stored.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:

@@ -151,34 +151,39 @@ def fields(page: Page) -> str:
 
 
 class Renders:
-    """The last build's rendered pages, each with what it was made from: a page whose
-    inputs are the same is not rendered again."""
+    """The last build's rendered pages and their downloads, each with what it was made
+    from: a page whose inputs are the same is not rendered again, nor its downloads made."""
 
     def __init__(self) -> None:
-        self.last: dict[str, tuple[str, Rendered]] = {}
+        self.last: dict[str, tuple[str, Rendered, dict[str, str]]] = {}
         self.rendered: list[str] = []
         """The pages rendered (not reused) by the last ``render_all``."""
+        self.pages = 0
+        """How many pages the last ``render_all`` was given."""
 
     def render_all(
         self, pages: list[Page], portal: Portal, world: str, render: Callable[[Page], Rendered]
     ) -> dict[str, Rendered]:
-        """Each page's output by its source path, reused where its inputs have not changed;
-        ``world`` is what every page depends on besides the data."""
+        """Each page's output by its source path, reused (with the page's downloads) where
+        its inputs have not changed; ``world`` is what every page depends on besides the
+        data."""
         hashes, shared = partnership_hashes(portal)
         groups = ties(portal)
         world = f"{world}\0{shared}\0{portal.as_of}\0{portal.site_url}\0{portal.map_tiles}"
         made, self.rendered, last = {}, [], self.last
+        self.pages = len(pages)
         self.last = {}
         for page in pages:
             key = _key(page, hashes, groups, world)
             kept = last.get(page.src_uri)
             if key is not None and kept is not None and kept[0] == key:
-                made[page.src_uri] = kept[1]
+                made[page.src_uri], page.downloads = kept[1], kept[2]
             else:
                 made[page.src_uri] = render(page)
+                page.downloads = dict(page.downloads.items())
                 self.rendered.append(page.src_uri)
             if key is not None:
-                self.last[page.src_uri] = (key, made[page.src_uri])
+                self.last[page.src_uri] = (key, made[page.src_uri], page.downloads)
         return made
 
 
