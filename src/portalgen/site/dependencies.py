@@ -5,7 +5,8 @@ The rule is conservative:
 
 - a page of a kind in ``LOCAL_KINDS`` depends on every package of each partnership it
   *reaches*: a partnership in its context, or the partnership of anything there (a plan,
-  an indicator, an area set …), looked for in lists, tuples and dicts too, and each
+  an indicator, an area set …), looked for in lists, tuples and dicts too, and in what
+  the function making the rest of its context at render time (``later``) holds; and each
   partnership its sources lie under; and of every partnership *tied* to those, in turn:
   parent, successor, children, predecessors, and partnerships one's funding pays;
 - a page of a kind in ``SHARED_KINDS`` (the glossary, the field reference …) depends on
@@ -100,7 +101,7 @@ def _tied(partnership: Partnership) -> Iterable[Partnership]:
 def reached(page: Page, known: Iterable[str]) -> set[str]:
     """The ids of the partnerships ``page`` reaches (see the module's docstring)."""
     found = {source.split("/", 1)[0] for source in page.sources} & set(known)
-    values = [(value, 0) for value in page.context.values()]
+    values = [(value, 0) for value in [*page.context.values(), *_later(page)]]
     while values:
         value, depth = values.pop()
         owner = _owner(value)
@@ -111,6 +112,14 @@ def reached(page: Page, known: Iterable[str]) -> set[str]:
         elif depth < DEPTH and isinstance(value, dict):
             values += [(item, depth + 1) for item in value.values()]
     return found
+
+
+def _later(page: Page) -> list:
+    """What a page's ``later`` (the part of its context made when it is rendered, if the
+    page has one) is made from: the values its function holds."""
+    later = getattr(page, "later", None)
+    cells = getattr(later, "__closure__", None) or ()
+    return [cell.cell_contents for cell in cells]
 
 
 def _owner(value) -> Partnership | None:
