@@ -396,7 +396,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         poll_every(server)
         server.watch(str(self.data_dir))
         if self.preview is not None:  # not under ``mkdocs serve --clean``
-            server.builder = dirty_builder(builder)
+            server.builder = dirty_builder(builder, self.preview)
         return server
 
 

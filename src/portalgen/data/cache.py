@@ -102,7 +102,8 @@ class ValidationCache:
         """The key of each package looked up, in order: what the whole data is."""
         self.objects: dict[str, tuple[str, Checked]] = {}
         """The last package returned for each label, with its key: handed out again
-        while its key is the same, so a preview's rebuild decodes only what changed."""
+        while its key and folder are the same, so a preview's rebuild decodes only what
+        changed (MkDocs keeps the plugin, and so its cache, for every build in a process)."""
 
     @classmethod
     def for_project(cls, root: Path) -> ValidationCache | None:
@@ -117,7 +118,7 @@ class ValidationCache:
         key = package_key(source, statuses)
         self.keys.append(key)
         kept = self.objects.get(source.label)
-        if kept is not None and kept[0] == key:
+        if kept is not None and kept[0] == key and kept[1].source.folder == source.folder:
             return kept[1]
         package = self._found(source, key) or self._validated(source, statuses, key, validate)
         self.objects[source.label] = (key, package)
