@@ -140,7 +140,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         for path, content in {
             **assets.files(csp.policy([], self.image_hosts)),
             **leaflet,
-            **places.files(self.portal),
+            **self._places(),
         }.items():
             files.append(File.generated(config, path, content=content))
         self.followed = feeds.follow(pages, self.feeds)
@@ -165,6 +165,14 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return self._known_scripts(files)
+
+    def _places(self) -> dict[str, str]:
+        """The place index and shapes; under ``mkdocs serve`` made again only when the
+        shared or areas packages change."""
+        if self.preview is None:
+            return places.files(self.portal)
+        key = dependencies.places_key(self.portal)
+        return self.place_files.get(key, lambda: places.files(self.portal))
 
     def _render(self, pages) -> dict:
         """Each page's output; under ``mkdocs serve`` a page whose data, fields and
@@ -221,7 +229,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if getattr(self, "serving", False):
             if self.preview is None:
                 self.preview = Preview(self._watched(config))
-                self.renders = dependencies.Renders()
+                self.renders, self.place_files = dependencies.Renders(), dependencies.Kept()
             self.preview.begin()
 
     def _watched(self, config: MkDocsConfig) -> list[Path]:

@@ -77,6 +77,30 @@ def partnership_hashes(portal: Portal) -> tuple[dict[str, str], str]:
     return {key: digest.hexdigest() for key, digest in found.items()}, shared
 
 
+def places_key(portal: Portal) -> str:
+    """What the place index and shapes (``places.files``) are made from: the shared
+    packages (partnerships, councils) and every areas package."""
+    digest = hashlib.sha256()
+    for package in portal.packages:
+        source = package.source
+        if source.partnership is None or source.kind.name == "areas":
+            digest.update(f"{source.label}\0{package_key(source, None)}\0".encode())
+    return digest.hexdigest()
+
+
+class Kept:
+    """A value made from some of the data, kept while that is unchanged (its ``key``)."""
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.value = None
+
+    def get(self, key: str, make: Callable[[], object]):
+        if key != self.key:
+            self.key, self.value = key, make()
+        return self.value
+
+
 def ties(portal: Portal) -> dict[str, frozenset[str]]:
     """Each partnership's id → the ids of every partnership tied to it, in turn (its group)."""
     groups = {p.id: {p.id} for p in portal.partnerships}
