@@ -27,6 +27,7 @@ from portalgen.site import (
     content_pages,
     counts,
     csp,
+    dependencies,
     feeds,
     places,
     plaintext,
@@ -139,7 +140,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         for path, content in {
             **assets.files(csp.policy([], self.image_hosts)),
             **leaflet,
-            **places.files(self.portal),
+            **self._places(),
         }.items():
             files.append(File.generated(config, path, content=content))
         self.followed = feeds.follow(pages, self.feeds)
@@ -148,8 +149,9 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
         self.html_pages = {}
+        made = self._render(pages)
         for page in pages:
-            rendered = render(page, self.env)
+            rendered = made[page.src_uri]
             if not rendered.markdown:
                 self.html_pages[page.src_uri] = rendered
             files.append(File.generated(config, page.src_uri, content=rendered.text))
@@ -163,6 +165,22 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             config.nav, self.portal, self.config.nav_title, editors_pages, statement is not None
         )
         return self._known_scripts(files)
+
+    def _places(self) -> dict[str, str]:
+        """The place index and shapes; under ``mkdocs serve`` made again only when the
+        shared or areas packages change."""
+        if self.preview is None:
+            return places.files(self.portal)
+        key = dependencies.places_key(self.portal)
+        return self.place_files.get(key, lambda: places.files(self.portal))
+
+    def _render(self, pages) -> dict:
+        """Each page's output; under ``mkdocs serve`` a page whose data, fields and
+        templates are as at the last build is not rendered again (``dependencies.py``)."""
+        if self.preview is None:
+            return {page.src_uri: render(page, self.env) for page in pages}
+        world = dependencies.world(self.env, self.preview.started, self.data_dir, self.portal)
+        return self.renders.render_all(pages, self.portal, world, lambda p: render(p, self.env))
 
     def _check_content(self, files: Files, config: MkDocsConfig) -> None:
         """Fail if ``content/`` holds a file that could run script in the site's pages."""
@@ -211,6 +229,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         if getattr(self, "serving", False):
             if self.preview is None:
                 self.preview = Preview(self._watched(config))
+                self.renders, self.place_files = dependencies.Renders(), dependencies.Kept()
             self.preview.begin()
 
     def _watched(self, config: MkDocsConfig) -> list[Path]:
@@ -260,7 +279,10 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         )
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Under ``mkdocs serve``, the theme's templates are compiled once, not every
+        rebuild, and pages not rebuilt keep what the last build gave them."""
         if self.preview is not None:
+            env.bytecode_cache = self.preview.compiled
             self.preview.carry_over(files)
         return env
 
@@ -382,7 +404,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         poll_every(server)
         server.watch(str(self.data_dir))
         if self.preview is not None:  # not under ``mkdocs serve --clean``
-            server.builder = dirty_builder(builder)
+            server.builder = dirty_builder(builder, self.preview)
         return server
 
 

@@ -22,8 +22,9 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.commands.build import build
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
 POLL_SECONDS = 0.1
@@ -45,22 +46,27 @@ def poll_every(server, seconds: float = POLL_SECONDS) -> None:
         emitter._timeout = seconds
 
 
-def dirty_builder(builder):
-    """``builder`` (the function ``mkdocs serve`` rebuilds with) as a dirty build, or
-    ``builder`` itself if this MkDocs builds some other way."""
+def dirty_builder(builder, preview: Preview):
+    """``builder`` (the function ``mkdocs serve`` rebuilds with) as a dirty build, which
+    lists the theme's files as ``preview`` last saw them, or ``builder`` itself if this
+    MkDocs builds some other way."""
     module = sys.modules.get(builder.__module__)
     if getattr(module, "build", None) is not build:
         return builder
+    listing = Files.add_files_from_theme
 
     def dirty_build(config, *, serve_url=None, dirty=False):
         build(config, serve_url=serve_url, dirty=True)
 
+    def theme_files(files, env, config) -> None:
+        preview.theme_files(files, config, lambda found: listing(found, env, config))
+
     def rebuild(config=None):
-        module.build = dirty_build
+        module.build, Files.add_files_from_theme = dirty_build, theme_files
         try:
             builder(config)
         finally:
-            module.build = build
+            module.build, Files.add_files_from_theme = build, listing
 
     logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty)
     return rebuild
@@ -77,7 +83,23 @@ class Preview:
 
     def __init__(self, watched: list[Path]):
         self.watched = watched
+        self.compiled = Compiled()
+        self.listed: tuple | None = None
         self.forget()
+
+    def theme_files(self, files: Files, config, listing) -> None:
+        """Add the theme's static files to ``files`` as ``listing`` (MkDocs' own
+        ``Files.add_files_from_theme``) would, listing the theme's folders (thousands of
+        files, each matched against a dozen patterns) only when they may have changed: when
+        a watched file has (``begin``), or the theme's folders or options are others."""
+        key = (repr(config.theme.dirs), repr(config.theme.static_templates), self.started)
+        if self.listed is None or self.listed[0] != key:
+            found = Files([])
+            listing(found)
+            self.listed = (key, [(f.src_uri, f.src_dir) for f in found])
+        for path, folder in self.listed[1]:
+            if files.get_file_from_path(path) is None:  # theme files do not override docs
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
     def forget(self) -> None:
         """The next build rebuilds everything."""
@@ -101,6 +123,8 @@ class Preview:
             or self.started != self.snapshot
             or not set(config.plugins) <= KNOWN_PLUGINS
         )
+        if self.started != self.snapshot:  # mkdocs.yml may set the theme's Jinja options
+            self.compiled.stored.clear()
         self.pending = (signature, self.started, sources)
         self.files, self.skipped = files, set()
         if whole:
@@ -132,6 +156,23 @@ class Preview:
         self.pages = {p.file.src_uri: (p.title, p.meta, p.update_date) for p in pages}
         self.signature, self.snapshot, self.sources = self.pending
         self.pending = None
+
+
+class Compiled(BytecodeCache):
+    """The theme's templates compiled, kept in memory between rebuilds: MkDocs makes a new
+    template environment for the theme every build, which would compile each template
+    again. Jinja checks each template's source against the one compiled from."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.stored.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:

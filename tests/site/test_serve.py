@@ -119,16 +119,15 @@ def _differences(served: Path, built: Path) -> list[str]:
     return found
 
 
-def test_a_partial_rebuild_makes_the_site_a_full_build_makes(project, tmp_path, monkeypatch):
-    """In one process, as ``mkdocs serve`` runs: the plugin is kept, MkDocs' serve builder
-    is wrapped by the plugin's ``on_serve``, and after each edit the site folder is
-    compared, file by file, with a full build of the same files."""
+def _serving_in_process(project: Path, served: Path, monkeypatch):
+    """The project's site built into ``served`` as ``mkdocs serve`` builds it, in this
+    process: the plugin is kept, MkDocs' serve builder is wrapped by the plugin's
+    ``on_serve``. Returns the server (``server.builder()`` rebuilds) and the config."""
     import mkdocs.commands.serve as serve
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     monkeypatch.chdir(project)
-    served = tmp_path / "served"
 
     def get_config():
         config = load_config(config_file="mkdocs.yml", site_dir=str(served))
@@ -144,25 +143,39 @@ def test_a_partial_rebuild_makes_the_site_a_full_build_makes(project, tmp_path, 
     builder(config)
     server = LiveReloadServer(builder, "127.0.0.1", free_port(), str(served))
     server.watch(str(project / "content"))
-    server = config.plugins.on_serve(server, config=config, builder=builder)
+    return config.plugins.on_serve(server, config=config, builder=builder), config
+
+
+def _rebuilt_as_full(server, config, project: Path, tmp_path: Path, step: str) -> None:
+    """Rebuild, and check the site folder is, file by file, what a full build makes."""
+    server.builder()
+    indexing = getattr(config.plugins["portalgen"], "indexing", None)
+    if indexing is not None:
+        indexing.wait()
+    built = tmp_path / f"built-{step}"
+    _build(project, built)
+    assert _differences(Path(config.site_dir), built) == [], step
+
+
+def test_a_partial_rebuild_makes_the_site_a_full_build_makes(project, tmp_path, monkeypatch):
+    """In one process, as ``mkdocs serve`` runs: after each edit the site folder is
+    compared, file by file, with a full build of the same files."""
+    server, config = _serving_in_process(project, tmp_path / "served", monkeypatch)
     assert server.observer.timeout == 0.1
     assert {e.timeout for e in server.observer.emitters} == {0.1}
     preview = config.plugins["portalgen"].preview
 
     def rebuilt_as_full(step: str) -> int:
-        server.builder()
-        indexing = getattr(config.plugins["portalgen"], "indexing", None)
-        if indexing is not None:
-            indexing.wait()
-        built = tmp_path / f"built-{step}"
-        _build(project, built)
-        assert _differences(served, built) == [], step
+        _rebuilt_as_full(server, config, project, tmp_path, step)
         return len(preview.skipped)
 
     csv_file = project / PRIORITIES
     set_cell(csv_file, 2, "title", "Trust in the police")
     rebuilt = len(preview.pages) - rebuilt_as_full("edit")
     assert 0 < rebuilt < len(preview.pages) / 10, "only pages that show the priority are rebuilt"
+    rendered = config.plugins["portalgen"].renders.rendered
+    assert "partnerships/haringey/plans/2013-14/priorities/p1/index.md" in rendered
+    assert "partnerships/safer-devon/index.md" not in rendered
 
     set_cell(csv_file, 2, "number", "one")
     assert rebuilt_as_full("broken") == 0
@@ -173,3 +186,120 @@ def test_a_partial_rebuild_makes_the_site_a_full_build_makes(project, tmp_path, 
     assert rebuilt_as_full("new row") == 0, "a new page changes the navigation's files"
     set_cell(csv_file, 8, "title", "The seventh priority")
     assert rebuilt_as_full("second edit") > 0
+
+
+EDITS = [
+    # what, file, line, column, new value, a page that shows it
+    ("plan", PRIORITIES, 2, "title", "Trust in the police", PRIORITY),
+    (
+        "meeting",
+        "data/haringey/governance/meetings.csv",
+        2,
+        "title",
+        "Year end round-up",
+        "partnerships/haringey/meetings/2014-03-27-community-safety-partnership-board/",
+    ),
+    (
+        "recommendation",
+        "data/haringey/governance/recommendations.csv",
+        2,
+        "owner_role",
+        "The whole board",
+        "partnerships/haringey/recommendations/csp-2014-r1/",
+    ),
+    (
+        "funding",
+        "data/worcestershire/funding/amounts.csv",
+        2,
+        "title",
+        "Capital funding from the Home Office",
+        "partnerships/worcestershire/funding/",
+    ),
+    (
+        "performance",
+        "data/north-lincolnshire/performance/indicators.csv",
+        2,
+        "title",
+        "Domestic violence incidents the police recorded",
+        "partnerships/north-lincolnshire/indicators/domestic-violence-incidents/",
+    ),
+    (
+        "ward figures",
+        "data/redditch/ward-figures/figures.csv",
+        2,
+        "value",
+        "31.5",
+        "partnerships/redditch/maps/imd-2019-score/2019/",
+    ),
+    (
+        "areas",
+        "data/safer-devon/areas/wd23/areas.csv",
+        2,
+        "name",
+        "Allington and Strete",
+        "wards/E05010128/",
+    ),
+]
+"""An edit to each kind of a partnership's package."""
+
+SHARED_EDITS = [
+    ("partnerships", "data/partnerships/partnerships.csv", 2, "summary", "A partnership."),
+    ("vocabulary", "data/vocabulary/organisations.csv", 2, "name", "Bucks County Council"),
+    ("glossary", "data/vocabulary/glossary.csv", 2, "expansion", "Double A"),
+]
+"""An edit to each shared package."""
+
+
+def _page(path: str) -> str:
+    """A page's source path as the plugin names it, from its address under the site."""
+    return f"{path.removeprefix('portalgen/')}index.md"
+
+
+def _edit_about(project: Path) -> None:
+    about = project / "content/about.md"
+    about.write_text(about.read_text("utf-8").replace("# About", "# All about", 1), "utf-8")
+
+
+def test_each_edit_renders_again_only_the_pages_that_can_show_it(project, tmp_path, monkeypatch):
+    """An edit to one partnership's package renders again only the pages that can show
+    it (a few, none of another partnership's); an edit to a shared package, ``content/``
+    or a template renders every page. After each, the site is the one a full build makes."""
+    server, config = _serving_in_process(project, tmp_path / "served", monkeypatch)
+    renders = config.plugins["portalgen"].renders
+
+    for what, path, line, column, value, shows in EDITS:
+        set_cell(project / path, line, column, value)
+        _rebuilt_as_full(server, config, project, tmp_path, what)
+        assert _page(shows) in renders.rendered, what
+        assert 0 < len(renders.rendered) < renders.pages / 2, what
+        others = {"haringey", "safer-devon", "north-lincolnshire"} - {path.split("/")[1]}
+        assert not [p for p in renders.rendered if p.split("/")[1] in others], what
+
+    for what, path, line, column, value in SHARED_EDITS:
+        set_cell(project / path, line, column, value)
+        _rebuilt_as_full(server, config, project, tmp_path, what)
+        assert len(renders.rendered) == renders.pages, what
+
+    _edit_about(project)
+    _rebuilt_as_full(server, config, project, tmp_path, "content")
+    assert len(renders.rendered) == renders.pages
+
+    template = project / "overrides/portalgen/pages/priority.html.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    shipped = Path(__file__).parents[2] / "src/portalgen/site/templates/pages/priority.html.j2"
+    template.write_text(shipped.read_text("utf-8").replace("<h1", "<h1 data-override", 1))
+    _rebuilt_as_full(server, config, project, tmp_path, "new template")
+    assert len(renders.rendered) == renders.pages
+    template.write_text(shipped.read_text("utf-8").replace("<h1", "<h1 data-edited", 1))
+    _rebuilt_as_full(server, config, project, tmp_path, "template")
+    assert len(renders.rendered) == renders.pages
+
+    server.builder()
+    assert renders.rendered == [p for p in renders.rendered if _always(p)], "nothing changed"
+
+
+def _always(path: str) -> bool:
+    """A page rendered every time: one that lists every partnership or place."""
+    return path.split("/")[0] in {"places", "partnerships", "open-data", "search"} and (
+        path.count("/") == 1
+    )

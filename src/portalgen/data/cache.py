@@ -100,6 +100,10 @@ class ValidationCache:
         self.validated = 0
         self.keys: list[str] = []
         """The key of each package looked up, in order: what the whole data is."""
+        self.objects: dict[str, tuple[str, Checked]] = {}
+        """The last package returned for each label, with its key: handed out again
+        while its key and folder are the same, so a preview's rebuild decodes only what
+        changed (MkDocs keeps the plugin, and so its cache, for every build in a process)."""
 
     @classmethod
     def for_project(cls, root: Path) -> ValidationCache | None:
@@ -113,11 +117,18 @@ class ValidationCache:
         (and then remembered)."""
         key = package_key(source, statuses)
         self.keys.append(key)
+        kept = self.objects.get(source.label)
+        if kept is not None and kept[0] == key and kept[1].source.folder == source.folder:
+            return kept[1]
+        package = self._found(source, key) or self._validated(source, statuses, key, validate)
+        self.objects[source.label] = (key, package)
+        return package
+
+    def _found(self, source: PackageSource, key: str) -> Checked | None:
         entry = self._entry(source.label, key)
-        if entry is not None:
-            found = self._decoded(source, entry)
-            if found is not None:
-                return found
+        return self._decoded(source, entry) if entry is not None else None
+
+    def _validated(self, source: PackageSource, statuses, key: str, validate: Validate) -> Checked:
         self.validated += 1
         package = validate(source, statuses)
         self._remember(source.label, key, package)
