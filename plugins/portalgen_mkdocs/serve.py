@@ -27,6 +27,8 @@ from mkdocs.commands.build import build
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
+from portalgen.site.dependencies import file_state
+
 POLL_SECONDS = 0.1
 """How often the preview looks for saved files (MkDocs' own default is 0.5 s)."""
 
@@ -188,17 +190,9 @@ def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     found = {}
     for top in paths:
         if top.is_file():
-            found[str(top)] = _stat(top)
+            found[str(top)] = file_state(top)
         for folder, _, names in os.walk(top):
             for name in names:
                 path = Path(folder, name)
-                found[str(path)] = _stat(path)
+                found[str(path)] = file_state(path)
     return found
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        status = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (status.st_size, status.st_mtime_ns)

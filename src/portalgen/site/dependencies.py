@@ -242,11 +242,12 @@ def world(env, watched: dict, data_dir: Path, portal: Portal) -> str:
         for path in data_dir.resolve().rglob("*")
         if path.parent not in packages and not path.is_dir()
     ]
-    state = [(str(path), _stat(path)) for path in [*loose, *sorted(TEMPLATES.rglob("*"))]]
+    state = [(str(path), file_state(path)) for path in [*loose, *sorted(TEMPLATES.rglob("*"))]]
     return repr((id(env), sorted(watched.items()), state))
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def file_state(path: Path) -> tuple[int, int]:
+    """A file's size and time of change, ``(-1, -1)`` if it cannot be read."""
     try:
         status = path.stat()
     except OSError:
