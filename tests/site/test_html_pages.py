@@ -53,6 +53,14 @@ def test_headings_get_the_toc_extensions_ids_and_permanent_links():
     ]
 
 
+def test_a_heading_keeps_its_other_data_attributes():
+    text, toc = headings.finish('<h1 data-pg-toc data-pagefind-weight="10">Haringey</h1>')
+    heading = BeautifulSoup(text, "html.parser").h1
+    assert heading["id"] == "haringey" and heading["data-pagefind-weight"] == "10"
+    assert not heading.has_attr("data-pg-toc")
+    assert toc[0]["name"] == "Haringey"
+
+
 def test_blocks_are_spaced_as_markdown_spaced_them():
     text, _ = headings.finish(
         "<h2 data-pg-toc>A</h2>\n\n\n<div>raw</div>\n\n\n\n"
@@ -126,6 +134,14 @@ def test_title_description_and_search_boost_come_from_the_engine(example_site):
     assert boost == "boost:4"  # pages/partnership.py
     ward = example_site.soup("wards/E05000266")
     assert ward.select_one("[data-pagefind-body]")["data-pagefind-meta"] == "boost:0.5"
+    # A partnership's name weighs most in its page's text (Pagefind's heaviest weight).
+    assert page.select_one("h1")["data-pagefind-weight"] == "10"
+    # Older years' maps are left out of search; the latest links to them.
+    latest = example_site.soup("partnerships/haringey/maps/burglary/2017-18")
+    assert latest.select_one("[data-pagefind-body]") is not None
+    older = example_site.soup("partnerships/haringey/maps/burglary/2016-17")
+    assert older.select_one("[data-pagefind-body]") is None
+    assert older.select_one("article h1").get_text().startswith("Burglaries")
 
 
 def test_every_place_in_the_a_to_z_is_its_own_list_item(example_site):

@@ -79,6 +79,35 @@ def test_the_boost_files_list_every_page_whose_boost_is_not_1_once(example_site)
     assert ids["/partnerships/haringey/"][-spread:] in {path.stem for path in files}
 
 
+def test_only_the_latest_year_of_each_map_is_indexed(pages):
+    """A ward's name finds the ward, not every year of its maps; the latest map links to
+    the other years."""
+    maps = sorted(url for url in pages if url.startswith("/partnerships/haringey/maps/"))
+    assert maps == [
+        "/partnerships/haringey/maps/all-crime/2017-18/",
+        "/partnerships/haringey/maps/anti-social-behaviour/2017-18/",
+        "/partnerships/haringey/maps/burglary/2017-18/",
+        "/partnerships/haringey/maps/grants-amount/2017/",
+        "/partnerships/haringey/maps/grants-number/2017/",
+        "/partnerships/haringey/maps/population/2017/",
+        "/partnerships/haringey/maps/violent-crime/2017-18/",
+    ]
+
+
+def test_a_place_is_searched_by_its_words_not_its_tables_of_figures(pages):
+    """The table of every figure and the licence attributions are left out of a place's
+    text; its name, headings, figures in words and priorities stay."""
+    ward = pages["/wards/E05000266/"]["content"]
+    assert ward.startswith("Alexandra. Alexandra is a ward in Haringey wards")
+    assert "933 in 2017/18, or 79.7 for every 1,000 residents" in ward
+    assert "What is being done here" in ward and "Confidence in policing" in ward
+    assert "Every figure for Alexandra" in ward  # the heading, not its table
+    assert "WhatPeriodFigure" not in ward and "19 of 19" not in ward
+    assert "Open Government Licence" not in ward and "Ordnance Survey" not in ward
+    latest = pages["/partnerships/haringey/maps/burglary/2017-18/"]["content"]
+    assert "Figures by area" in latest and "Alexandra" not in latest
+
+
 def test_search_and_missing_pages_are_not_indexed(pages, example_site):
     assert "/search/" not in pages
     assert not any(url.startswith("/404") for url in pages)

@@ -188,11 +188,14 @@ def unused_overrides(overrides: Path) -> list[str]:
 
 
 def _meta(page: Page) -> dict:
-    """The page's title, description and search boost, for the theme's templates."""
+    """The page's title, description and search boost (or that search leaves it out), for
+    the theme's templates."""
     # material writes the description into <meta content="..."> without escaping it.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description[:300])}
     if page.search_boost is not None:
         meta["search"] = {"boost": page.search_boost}
+    if not page.searched:
+        meta["search"] = {"exclude": True}
     return meta
 
 

@@ -32,9 +32,12 @@ page). There are enough files for about 4 pages each (4,096 at 300 partnerships)
 search fetches some 30 files of a few hundred bytes, where it fetched 20 more pages'
 text (issue 24)."""
 PER_FILE = 4
-LEFT_OUT = "[data-search-exclude], .headerlink"
-"""Parts of a page that are not searched: the share buttons, sources and citation, and
-the ¶ of each heading's permanent link."""
+LEFT_OUT = "[data-search-exclude], .headerlink, .pg-area-history, .pg-area-figures, .pg-attribution"
+"""Parts of a page that are not searched: the share buttons, sources, citation and licence
+attributions, the ¶ of each heading's permanent link, and the tables of figures by area on
+place and map pages (numbers, which nobody searches by; the names and headings around them
+are searched). The tables and attributions were a fifth of each place page's text, repeated
+on thousands of pages, in what a search downloads (issue 24)."""
 
 
 class SearchIndexError(RuntimeError):

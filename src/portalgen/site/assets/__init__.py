@@ -33,10 +33,28 @@ def files(policy: str = "") -> dict[str, bytes]:
         f"{FOLDER}/{name}": package.joinpath(name).read_bytes()
         for name in (*STYLESHEETS, *SCRIPTS, *MAP_SCRIPTS, *SEARCH_SCRIPTS, *FEED_FILES)
     }
+    for name in (*SCRIPTS, *MAP_SCRIPTS, *SEARCH_SCRIPTS):
+        path = f"{FOLDER}/{name}"
+        found[path] = compact(found[path].decode("utf-8")).encode("utf-8")
     found[FEED_STYLESHEET] = found[FEED_STYLESHEET].replace(
         POLICY_PLACEHOLDER, policy.encode("utf-8")
     )
     return found
+
+
+def compact(script: str) -> str:
+    """``script`` as served: without its comment lines, blank lines and indentation, about a
+    third smaller (``search.js`` 9.9 KB → 6.1 KB, what a first search downloads at 300
+    partnerships; issue 24). A comment after code on its line stays, so a ``//`` or ``/*``
+    in a string is never taken for one; a comment that begins a line ends its last line."""
+    kept, in_comment = [], False
+    for line in script.split("\n"):
+        text = line.strip()
+        if in_comment or text.startswith("/*"):
+            in_comment = not text.endswith("*/")
+        elif text and not text.startswith("//"):
+            kept.append(text)
+    return "\n".join(kept) + "\n"
 
 
 def stylesheets() -> list[str]:

@@ -54,6 +54,7 @@ def page(metric: Metric, period: str, portal: Portal) -> Page:
             datafiles.areas(metric.area_set.partnership.id, metric.area_set.id),
         ],
         description=f"Map and table of {metric.title.lower()} by area, {financial_year(period)}.",
+        searched=period == metric.periods[-1],
         downloads={
             "map.js": lambda: parts.script,
             f"{metric.id}-{period}.csv": lambda: _csv(metric, rows),

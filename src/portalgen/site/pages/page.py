@@ -57,6 +57,9 @@ class Page:
     search_boost: float | None = None
     """How far up the site search puts the page: above 1 for the pages a resident looks for
     first (a partnership), below 1 for the many alike (each small area)."""
+    searched: bool = True
+    """Whether the site search finds the page: not a map of an older year (the latest
+    year's map links to them), so a ward's name finds the ward, not its maps."""
     feed: object | None = None
     """The Atom feed that follows this page, if there is one (see ``feeds.follow``)."""
     full_title: str = ""
