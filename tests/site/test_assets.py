@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+import pytest
+
 from portalgen.site import assets
 
 
@@ -31,3 +33,17 @@ def test_the_served_scripts_are_the_packaged_ones_compacted(tmp_path):
         assert "\n " not in script and not script.startswith("/*"), name
     search = served[f"{assets.FOLDER}/search.js"].decode("utf-8")
     assert search.startswith('(function () {\n"use strict";\nvar PAGE = 10;')
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "/* a comment */ var kept = 1;\n",
+        "/* a comment\n   ending */ var kept = 1;\n",
+        "var text = `two\n  lines`;\n",
+    ],
+)
+def test_a_script_compacting_could_break_is_refused(script):
+    """Code after a comment's end, or a template string, would lose lines or spaces."""
+    with pytest.raises(ValueError):
+        assets.compact(script)
