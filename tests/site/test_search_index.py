@@ -108,6 +108,16 @@ def test_a_place_is_searched_by_its_words_not_its_tables_of_figures(pages):
     assert "Figures by area" in latest and "Alexandra" not in latest
 
 
+def test_a_term_and_its_description_are_separate_words_in_a_result(pages):
+    """A search result's extract is the page's text: a description list's term and its
+    description read as two phrases ("Covered by Haringey …"), not run together."""
+    ward = pages["/wards/E05000267/"]["content"]
+    assert "Covered by Haringey Community Safety Partnership" in ward
+    assert "People living here 14,972 in 2017" in ward
+    text = " ".join(page["content"] for page in pages.values())
+    assert "Covered byHaringey" not in text and "People living here1" not in text
+
+
 def test_search_and_missing_pages_are_not_indexed(pages, example_site):
     assert "/search/" not in pages
     assert not any(url.startswith("/404") for url in pages)
