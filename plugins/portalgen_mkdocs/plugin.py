@@ -137,10 +137,11 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         self.feeds = feeds.portal_feeds(self.portal, config.site_name)
         self._check_addresses(files, pages)
         leaflet = assets.leaflet_files() if any(p.metrics for p in self.portal.partnerships) else {}
+        keys = dependencies.package_keys(self.portal) if self.preview is not None else []
         for path, content in {
             **assets.files(csp.policy([], self.image_hosts)),
             **leaflet,
-            **self._places(),
+            **self._places(keys),
         }.items():
             files.append(File.generated(config, path, content=content))
         self.followed = feeds.follow(pages, self.feeds)
@@ -149,7 +150,7 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
             content = feeds.render_feed(feed, config.site_url, config.site_name)
             files.append(File.generated(config, feed.path, content=content))
         self.html_pages = {}
-        made = self._render(pages)
+        made = self._render(pages, keys)
         for page in pages:
             rendered = made[page.src_uri]
             if not rendered.markdown:
@@ -166,21 +167,23 @@ class PortalgenPlugin(BasePlugin[PortalgenConfig]):
         )
         return self._known_scripts(files)
 
-    def _places(self) -> dict[str, str]:
+    def _places(self, keys) -> dict[str, str]:
         """The place index and shapes; under ``mkdocs serve`` made again only when the
-        shared or areas packages change."""
+        shared or areas packages change (``keys``: ``dependencies.package_keys``)."""
         if self.preview is None:
             return places.files(self.portal)
-        key = dependencies.places_key(self.portal)
+        key = dependencies.places_key(keys)
         return self.place_files.get(key, lambda: places.files(self.portal))
 
-    def _render(self, pages) -> dict:
+    def _render(self, pages, keys) -> dict:
         """Each page's output; under ``mkdocs serve`` a page whose data, fields and
         templates are as at the last build is not rendered again (``dependencies.py``)."""
         if self.preview is None:
             return {page.src_uri: render(page, self.env) for page in pages}
         world = dependencies.world(self.env, self.preview.started, self.data_dir, self.portal)
-        return self.renders.render_all(pages, self.portal, world, lambda p: render(p, self.env))
+        return self.renders.render_all(
+            pages, self.portal, keys, world, lambda p: render(p, self.env)
+        )
 
     def _check_content(self, files: Files, config: MkDocsConfig) -> None:
         """Fail if ``content/`` holds a file that could run script in the site's pages."""

@@ -23,11 +23,13 @@ Packages are compared by the hash of their files (``data.cache.package_key``), n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..data.cache import package_key
+from ..data.load import PackageSource
 from ..model.portal import Partnership, Portal
 from .pages import Page
 from .render import Rendered
@@ -65,26 +67,31 @@ DEPTH = 3
 """How deep into lists, tuples and dicts of a page's context partnerships are looked for."""
 
 
-def partnership_hashes(portal: Portal) -> tuple[dict[str, str], str]:
+def package_keys(portal: Portal) -> list[tuple[PackageSource, str]]:
+    """Each package of ``portal`` with the hash of its files (``data.cache.package_key``):
+    worked out once a rebuild, for both ``partnership_hashes`` and ``places_key``."""
+    return [(package.source, package_key(package.source, None)) for package in portal.packages]
+
+
+def partnership_hashes(keys: list[tuple[PackageSource, str]]) -> tuple[dict[str, str], str]:
     """The hash of each partnership's packages, by partnership id, and of the shared ones
-    (the packages of no partnership)."""
+    (the packages of no partnership); ``keys`` from ``package_keys``."""
     found: dict[str | None, hashlib._Hash] = {}
-    for package in portal.packages:
-        source = package.source
+    for source, key in keys:
         digest = found.setdefault(source.partnership, hashlib.sha256())
-        digest.update(f"{source.label}\0{package_key(source, None)}\0".encode())
+        digest.update(f"{source.label}\0{key}\0".encode())
     shared = found.pop(None, hashlib.sha256()).hexdigest()
     return {key: digest.hexdigest() for key, digest in found.items()}, shared
 
 
-def places_key(portal: Portal) -> str:
+def places_key(keys: list[tuple[PackageSource, str]]) -> str:
     """What the place index and shapes (``places.files``) are made from: the shared
-    packages (partnerships, councils) and every areas package."""
+    packages (partnerships, councils) and every areas package; ``keys`` from
+    ``package_keys``."""
     digest = hashlib.sha256()
-    for package in portal.packages:
-        source = package.source
+    for source, key in keys:
         if source.partnership is None or source.kind.name == "areas":
-            digest.update(f"{source.label}\0{package_key(source, None)}\0".encode())
+            digest.update(f"{source.label}\0{key}\0".encode())
     return digest.hexdigest()
 
 
@@ -157,30 +164,17 @@ def _owner(value) -> Partnership | None:
     return owner if isinstance(owner, Partnership) else None
 
 
+NOT_FIELDS = ("context", "later", "downloads", "feed")
+"""Page fields ``fields`` leaves to the rest of the key (the data a page reaches) or takes
+in part (the names of its downloads, its feed's path and title)."""
+
+
 def fields(page: Page) -> str:
-    """What a page's output depends on besides its context: its own fields."""
+    """What a page's output depends on besides its context: its own fields, every one of
+    them, so a field added to ``Page`` is counted without being listed here."""
     feed = (page.feed.path, page.feed.title) if page.feed is not None else None
-    return repr(
-        (
-            page.address,
-            page.title,
-            page.template,
-            page.key,
-            page.description,
-            page.sources,
-            page.codes,
-            sorted(page.downloads),
-            page.rows,
-            page.uses,
-            page.added,
-            page.updated,
-            page.reported,
-            page.versions,
-            page.search_boost,
-            feed,
-            page.full_title,
-        )
-    )
+    own = [getattr(page, f.name) for f in dataclasses.fields(page) if f.name not in NOT_FIELDS]
+    return repr((own, sorted(page.downloads), feed))
 
 
 class Renders:
@@ -195,12 +189,17 @@ class Renders:
         """How many pages the last ``render_all`` was given."""
 
     def render_all(
-        self, pages: list[Page], portal: Portal, world: str, render: Callable[[Page], Rendered]
+        self,
+        pages: list[Page],
+        portal: Portal,
+        keys: list[tuple[PackageSource, str]],
+        world: str,
+        render: Callable[[Page], Rendered],
     ) -> dict[str, Rendered]:
         """Each page's output by its source path, reused (with the page's downloads) where
-        its inputs have not changed; ``world`` is what every page depends on besides the
-        data."""
-        hashes, shared = partnership_hashes(portal)
+        its inputs have not changed; ``keys`` are the packages' (``package_keys``), ``world``
+        what every page depends on besides the data."""
+        hashes, shared = partnership_hashes(keys)
         groups = ties(portal)
         world = f"{world}\0{shared}\0{portal.as_of}\0{portal.site_url}\0{portal.map_tiles}"
         made, self.rendered, last = {}, [], self.last
